@@ -1,0 +1,37 @@
+package io.connectdeployer.config;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** DEPLOY_* environment variables: the defaults an event's missing fields take. JSON values are parsed by {@link SettingsParser}. */
+@ConfigMapping(prefix = "deploy")
+public interface DeployConfig {
+
+    /** DEPLOY_PROJECT: Connect project name. */
+    Optional<String> project();
+
+    /** DEPLOY_FLOW_ID: update flow id. */
+    Optional<String> flowId();
+
+    /** DEPLOY_APP_NAME: Connect app name. */
+    Optional<String> appName();
+
+    /** DEPLOY_APP_VERSION: app version. */
+    Optional<String> appVersion();
+
+    /** DEPLOY_GROUPS: comma-separated group names (replaced by an event's groups). */
+    Optional<String> groups();
+
+    /** DEPLOY_FILTERS: JSON array of filters that always apply. */
+    Optional<String> filters();
+
+    /** DEPLOY_PARAMETERS: JSON object of update parameters (merged with an event's, key by key). */
+    Optional<String> parameters();
+
+    /** DEPLOY_COMMENT: deployment comment. */
+    Optional<String> comment();
+
+    /** DEPLOY_DRY_RUN: true to build and return payloads without calling Connect. */
+    Optional<Boolean> dryRun();
+}

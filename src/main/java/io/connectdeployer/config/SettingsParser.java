@@ -1,0 +1,127 @@
+package io.connectdeployer.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.connectdeployer.connect.ConnectDialect;
+import io.connectdeployer.deploy.App;
+import io.connectdeployer.deploy.DeployDefaults;
+import io.connectdeployer.deploy.Filter;
+import io.connectdeployer.deploy.Problem;
+import io.connectdeployer.event.FilterReader;
+import io.connectdeployer.event.JsonFields;
+
+/** Turns the raw CONNECT_* and DEPLOY_* values into {@link DeploySettings}, reporting every bad variable by name. */
+public final class SettingsParser {
+
+    private final ObjectMapper mapper;
+    private final List<String> problems = new ArrayList<>();
+
+    private SettingsParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * @param devMode in {@code quarkus:dev} an unset DEPLOY_DRY_RUN means "dry run unless a token secret is set",
+     *        so the quick start works without AWS; everywhere else it means false
+     */
+    public static DeploySettings parse(ConnectConfig connect, DeployConfig deploy, boolean devMode, ObjectMapper mapper) {
+        return new SettingsParser(mapper).parse(connect, deploy, devMode);
+    }
+
+    private DeploySettings parse(ConnectConfig connect, DeployConfig deploy, boolean devMode) {
+        URI apiUrl = apiUrl(connect.apiUrl());
+        ConnectDialect dialect = ConnectDialect.fromSetting(connect.apiDialect()).orElse(null);
+        if (dialect == null) {
+            problems.add("CONNECT_API_DIALECT: '" + connect.apiDialect() + "' is not one of " + ConnectDialect.settings());
+        }
+        if (connect.maxAttempts() < 1) {
+            problems.add("CONNECT_MAX_ATTEMPTS: must be at least 1, not " + connect.maxAttempts());
+        }
+        positive("CONNECT_CONNECT_TIMEOUT", connect.connectTimeout());
+        positive("CONNECT_READ_TIMEOUT", connect.readTimeout());
+        positive("CONNECT_TIME_BUDGET", connect.timeBudget());
+        if (connect.tokenTtl().isNegative()) {
+            problems.add("CONNECT_TOKEN_TTL: must not be negative");
+        }
+        boolean dryRun = deploy.dryRun().orElse(devMode && connect.tokenSecretId().isEmpty());
+        if (!dryRun && connect.tokenSecretId().isEmpty()) {
+            problems.add("CONNECT_TOKEN_SECRET_ID: required (the secret holding the Connect token) unless DEPLOY_DRY_RUN=true");
+        }
+        App app = deploy.appName().isPresent() || deploy.appVersion().isPresent()
+                ? new App(deploy.appName().orElse(null), deploy.appVersion().orElse(null))
+                : null;
+        DeployDefaults defaults = new DeployDefaults(
+                deploy.project().orElse(null),
+                deploy.groups().map(SettingsParser::commaSeparated).orElse(List.of()),
+                deploy.filters().map(this::filters).orElse(List.of()),
+                deploy.flowId().orElse(null),
+                app,
+                deploy.parameters().map(this::parameters).orElse(Map.of()),
+                deploy.comment().orElse(null),
+                dryRun);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return new DeploySettings(apiUrl, dialect, defaults, connect.timeBudget());
+    }
+
+    private URI apiUrl(String value) {
+        try {
+            URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (IllegalArgumentException malformed) {
+            // reported below
+        }
+        problems.add("CONNECT_API_URL: '" + value + "' is not an http(s) URL such as https://api.connect.jfrog.io");
+        return null;
+    }
+
+    private void positive(String variable, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            problems.add(variable + ": must be a positive duration such as 10s");
+        }
+    }
+
+    private List<Filter> filters(String json) {
+        List<Problem> found = new ArrayList<>();
+        List<Filter> filters = readJson("DEPLOY_FILTERS", json)
+                .map(node -> FilterReader.read(node, "DEPLOY_FILTERS", found))
+                .orElse(List.of());
+        found.forEach(problem -> problems.add(problem.toString()));
+        return filters;
+    }
+
+    private Map<String, String> parameters(String json) {
+        List<Problem> found = new ArrayList<>();
+        Map<String, String> parameters = readJson("DEPLOY_PARAMETERS", json)
+                .map(node -> JsonFields.textMap(node, "DEPLOY_PARAMETERS", found))
+                .orElse(null);
+        found.forEach(problem -> problems.add(problem.toString()));
+        return parameters == null ? Map.of() : parameters;
+    }
+
+    private Optional<JsonNode> readJson(String variable, String json) {
+        try {
+            return Optional.of(mapper.readTree(json));
+        } catch (JsonProcessingException malformed) {
+            problems.add(variable + ": not valid JSON (" + malformed.getOriginalMessage() + ")");
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> commaSeparated(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

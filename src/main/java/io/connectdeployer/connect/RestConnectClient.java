@@ -1,0 +1,58 @@
+package io.connectdeployer.connect;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import io.connectdeployer.deploy.DeployRequest;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+/** {@link ConnectClient} over HTTP with the Quarkus REST client. */
+public final class RestConnectClient implements ConnectClient {
+
+    private final ConnectApi api;
+    private final ConnectDialect dialect;
+    private final URI baseUri;
+
+    public RestConnectClient(URI baseUri, ConnectDialect dialect, Duration connectTimeout, Duration readTimeout) {
+        this.baseUri = baseUri;
+        this.dialect = dialect;
+        // Built programmatically so the URL and timeouts come from the validated CONNECT_* settings; statuses are
+        // ours to interpret (ConnectDeployer), so the default mapper that throws on >= 400 is off.
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUri)
+                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                .build(ConnectApi.class);
+    }
+
+    @Override
+    public ConnectReply deploy(DeployRequest request, String token) {
+        ConnectPayload payload = dialect.payload(request, token);
+        try (Response response = switch (dialect) {
+            case DEPLOY_UPDATE -> api.deployUpdate(payload);
+            case DEPLOYMENTS -> api.deployments(request.project(), "Bearer " + token, payload);
+        }) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            return new ConnectReply(response.getStatus(), body,
+                    RetryAfter.parse(response.getHeaderString(HttpHeaders.RETRY_AFTER), Instant.now()));
+        } catch (ProcessingException noAnswer) {
+            throw new ConnectTransportException("no answer from " + baseUri + ": " + describe(noAnswer), noAnswer);
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    }
+}

@@ -1,0 +1,19 @@
+package io.connectdeployer.error;
+
+/**
+ * A failure with a message a user can act on. Its class name is the error type Lambda reports to the caller and
+ * to the dead-letter target, so each subclass names one thing that went wrong. Messages never hold a secret.
+ */
+public abstract class DeployerException extends RuntimeException {
+
+    protected DeployerException(String message) {
+        super(message, null, false, false);
+    }
+
+    protected DeployerException(String message, Throwable cause) {
+        super(message, cause, false, false);
+    }
+
+    /** The HTTP status a Function URL caller gets for this failure. */
+    public abstract int httpStatus();
+}

@@ -1,0 +1,51 @@
+package io.connectdeployer.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.connectdeployer.deploy.App;
+import io.connectdeployer.deploy.Problem;
+
+/** Reads the simplified deploy event from JSON, strictly: unknown keys and wrong types are problems, not silence. */
+public final class DeployEventReader {
+
+    static final Set<String> KEYS = orderedKeys("project", "groups", "filters", "flow_id", "app", "parameters", "comment", "dry_run");
+    private static final Set<String> APP_KEYS = orderedKeys("name", "version");
+
+    private DeployEventReader() {
+    }
+
+    /** The event and every problem found in it, located under {@code path} (usually {@code $}). */
+    public static Read read(JsonNode json, String path) {
+        List<Problem> problems = new ArrayList<>();
+        DeployEvent event = JsonFields.of(json, path, KEYS, problems)
+                .map(fields -> new DeployEvent(
+                        fields.text("project"),
+                        fields.texts("groups"),
+                        fields.raw("filters") == null ? null : FilterReader.read(fields.raw("filters"), fields.path("filters"), problems),
+                        fields.text("flow_id"),
+                        fields.raw("app") == null ? null : readApp(fields.raw("app"), fields.path("app"), problems),
+                        fields.textMap("parameters"),
+                        fields.text("comment"),
+                        fields.bool("dry_run")))
+                .orElse(DeployEvent.empty());
+        return new Read(event, List.copyOf(problems));
+    }
+
+    private static App readApp(JsonNode json, String path, List<Problem> problems) {
+        return JsonFields.of(json, path, APP_KEYS, problems)
+                .map(fields -> new App(fields.text("name"), fields.text("version")))
+                .orElse(null);
+    }
+
+    private static Set<String> orderedKeys(String... keys) {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(keys)));
+    }
+
+    /** An event as far as it could be read, and what was wrong with it. */
+    public record Read(DeployEvent event, List<Problem> problems) {
+    }
+}

@@ -1,0 +1,96 @@
+package io.connectdeployer.function;
+
+import java.security.SecureRandom;
+import java.util.random.RandomGenerator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.connectdeployer.config.ConnectConfig;
+import io.connectdeployer.config.DeployConfig;
+import io.connectdeployer.config.DeploySettings;
+import io.connectdeployer.config.SettingsParser;
+import io.connectdeployer.connect.ConnectBodies;
+import io.connectdeployer.connect.ConnectClient;
+import io.connectdeployer.connect.ConnectDeployer;
+import io.connectdeployer.connect.RestConnectClient;
+import io.connectdeployer.connect.RetryPolicy;
+import io.connectdeployer.connect.Sleeper;
+import io.connectdeployer.error.DeployerException;
+import io.connectdeployer.secrets.CachedTokenProvider;
+import io.connectdeployer.secrets.NoTokenProvider;
+import io.connectdeployer.secrets.SecretsManagerSecretReader;
+import io.connectdeployer.secrets.TokenProvider;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Builds the edges once, in the Lambda init phase: validated settings, the Secrets Manager and Connect clients,
+ * and the token itself, so the first invocation pays for none of it.
+ */
+@ApplicationScoped
+public class Wiring {
+
+    private static final Logger LOG = Logger.getLogger(Wiring.class);
+
+    @Produces
+    @Singleton
+    DeploySettings settings(ConnectConfig connect, DeployConfig deploy, ObjectMapper mapper) {
+        return SettingsParser.parse(connect, deploy, LaunchMode.current() == LaunchMode.DEVELOPMENT, mapper);
+    }
+
+    @Produces
+    @Singleton
+    TokenProvider tokens(ConnectConfig connect, ObjectMapper mapper) {
+        return connect.tokenSecretId()
+                .<TokenProvider> map(secretId -> new CachedTokenProvider(secretId, connect.tokenSecretKey(),
+                        connect.tokenTtl(), new SecretsManagerSecretReader(secretsManager(connect)), mapper, System::nanoTime))
+                .orElseGet(NoTokenProvider::new);
+    }
+
+    @Produces
+    @Singleton
+    ConnectClient connectClient(DeploySettings settings, ConnectConfig connect) {
+        return new RestConnectClient(settings.apiUrl(), settings.dialect(), connect.connectTimeout(), connect.readTimeout());
+    }
+
+    @Produces
+    @Singleton
+    ConnectDeployer deployer(ConnectClient client, TokenProvider tokens, ConnectConfig connect, ObjectMapper mapper) {
+        RandomGenerator random = new SecureRandom();
+        return new ConnectDeployer(client, tokens,
+                new RetryPolicy(connect.maxAttempts(), connect.retryBaseDelay(), connect.retryMaxDelay()),
+                Sleeper.THREAD, System::nanoTime, random::nextDouble, new ConnectBodies(mapper));
+    }
+
+    /** Creates every bean above at startup and reads the token, so bad settings fail init and not the first event. */
+    void init(@Observes StartupEvent started, DeploySettings settings, ConnectDeployer deployer, TokenProvider tokens) {
+        if (settings.defaults().dryRun()) {
+            LOG.info("dry run: payloads are returned, Connect is not called");
+            return;
+        }
+        try {
+            tokens.token();
+        } catch (DeployerException unavailable) {
+            // Not fatal: the secret may be created after the function. Each invocation retries and reports it.
+            LOG.warn("Connect token not read at startup: " + unavailable.getMessage());
+        }
+    }
+
+    private static SecretsManagerClient secretsManager(ConnectConfig connect) {
+        return SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(connect.connectTimeout())
+                        .socketTimeout(connect.readTimeout())
+                        .build())
+                .build();
+    }
+}

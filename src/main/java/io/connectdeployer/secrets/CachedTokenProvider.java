@@ -1,0 +1,85 @@
+package io.connectdeployer.secrets;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The token from one secret, read once and kept for a TTL so a warm function does not call Secrets Manager per
+ * event. The secret string is the raw token, or a JSON object holding it under a key.
+ */
+public final class CachedTokenProvider implements TokenProvider {
+
+    private final String secretId;
+    private final String jsonKey;
+    private final Duration ttl;
+    private final SecretReader reader;
+    private final ObjectMapper mapper;
+    private final LongSupplier nanoClock;
+    private volatile Cached cached;
+
+    public CachedTokenProvider(String secretId, String jsonKey, Duration ttl, SecretReader reader, ObjectMapper mapper,
+            LongSupplier nanoClock) {
+        this.secretId = secretId;
+        this.jsonKey = jsonKey;
+        this.ttl = ttl;
+        this.reader = reader;
+        this.mapper = mapper;
+        this.nanoClock = nanoClock;
+    }
+
+    @Override
+    public String token() {
+        Cached current = cached;
+        if (current != null && nanoClock.getAsLong() - current.readAtNanos() < ttl.toNanos()) {
+            return current.token();
+        }
+        return refresh();
+    }
+
+    @Override
+    public synchronized String refresh() {
+        String token = extract(reader.read(secretId));
+        cached = new Cached(token, nanoClock.getAsLong());
+        return token;
+    }
+
+    @Override
+    public String source() {
+        return secretId;
+    }
+
+    private String extract(String secretString) {
+        String value = secretString.strip();
+        if (value.startsWith("{")) {
+            value = fromJson(value);
+        }
+        if (value.isEmpty()) {
+            throw new TokenUnavailableException("Secret '" + secretId + "' is empty: put the Connect token in it");
+        }
+        return value;
+    }
+
+    private String fromJson(String json) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (JsonProcessingException malformed) {
+            // The parser's message would quote the secret; say only where the problem is.
+            throw new TokenUnavailableException("Secret '" + secretId + "' starts with '{' but is not valid JSON (line "
+                    + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr() + ")");
+        }
+        JsonNode token = node.get(jsonKey);
+        if (token == null || !token.isTextual()) {
+            throw new TokenUnavailableException("Secret '" + secretId + "' is a JSON object without a string under key '"
+                    + jsonKey + "' (CONNECT_TOKEN_SECRET_KEY)");
+        }
+        return token.textValue().strip();
+    }
+
+    private record Cached(String token, long readAtNanos) {
+    }
+}

@@ -1,0 +1,43 @@
+package io.connectdeployer.secrets;
+
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.DecryptionFailureException;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
+
+/**
+ * GetSecretValue through the AWS SDK, whose standard chains pick region, credentials and endpoint
+ * (AWS_ENDPOINT_URL_SECRETS_MANAGER or AWS_ENDPOINT_URL point it at a local emulator).
+ */
+public final class SecretsManagerSecretReader implements SecretReader {
+
+    private final SecretsManagerClient client;
+
+    public SecretsManagerSecretReader(SecretsManagerClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String read(String secretId) {
+        try {
+            GetSecretValueResponse response = client.getSecretValue(request -> request.secretId(secretId));
+            if (response.secretString() == null) {
+                throw new TokenUnavailableException("Secret '" + secretId + "' holds binary data; store the Connect token as a secret string");
+            }
+            return response.secretString();
+        } catch (ResourceNotFoundException missing) {
+            throw new TokenUnavailableException("Secret '" + secretId + "' (CONNECT_TOKEN_SECRET_ID) was not found, or has no current value: "
+                    + "create it and put the Connect token in it with aws secretsmanager put-secret-value", missing);
+        } catch (DecryptionFailureException kms) {
+            throw new TokenUnavailableException("Secret '" + secretId + "' could not be decrypted: grant the function kms:Decrypt on its key", kms);
+        } catch (SecretsManagerException denied) {
+            throw new TokenUnavailableException("Secret '" + secretId + "' could not be read ("
+                    + denied.awsErrorDetails().errorCode() + "): grant the function secretsmanager:GetSecretValue on it", denied);
+        } catch (SdkClientException unreachable) {
+            throw new TokenUnavailableException("Secrets Manager could not be reached for secret '" + secretId + "': "
+                    + unreachable.getMessage(), unreachable);
+        }
+    }
+}
