@@ -1,0 +1,79 @@
+package io.connectdeployer.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * One WireMock server standing in for both remote parties: Connect (its REST paths) and AWS Secrets Manager
+ * (JSON over POST / with {@code X-Amz-Target: secretsmanager.GetSecretValue}). Started before the application so
+ * the function reads its token at init exactly as in Lambda.
+ */
+public class WireMockStandIns implements QuarkusTestResourceLifecycleManager {
+
+    public static final String SECRET_ID = "connect-deployer/test-token";
+    public static final String FIRST_TOKEN = "tok-first-0123456789abcdef";
+
+    private static volatile String currentToken = FIRST_TOKEN;
+    private static StubMapping secretStub;
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        putSecret(server, currentToken);
+        // The SDK's standard chains read these, as they read AWS_ENDPOINT_URL_SECRETS_MANAGER etc. in Lambda.
+        System.setProperty("aws.endpointUrlSecretsManager", server.baseUrl());
+        System.setProperty("aws.region", "eu-west-1");
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+        return Map.of(
+                "connect.api-url", server.baseUrl(),
+                "connect.token-secret-id", SECRET_ID);
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** The token the secret holds now; tests that rotate it leave the new one in place, and the function's cache follows. */
+    public static String currentToken() {
+        return currentToken;
+    }
+
+    /** Rotates the secret's value, as Secrets Manager rotation would. */
+    public static void putSecret(WireMockServer server, String token) {
+        currentToken = token;
+        if (secretStub != null) {
+            server.removeStub(secretStub);
+        }
+        secretStub = server.stubFor(post(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"ARN\":\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:" + SECRET_ID
+                                + "-AbCdEf\",\"Name\":\"" + SECRET_ID + "\",\"SecretString\":\"{\\\"user_token\\\":\\\""
+                                + token + "\\\"}\",\"VersionId\":\"v1\"}")));
+    }
+}
