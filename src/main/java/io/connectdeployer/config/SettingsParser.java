@@ -50,9 +50,9 @@ public final class SettingsParser {
         positive("CONNECT_CONNECT_TIMEOUT", connect.connectTimeout());
         positive("CONNECT_READ_TIMEOUT", connect.readTimeout());
         positive("CONNECT_TIME_BUDGET", connect.timeBudget());
-        if (connect.tokenTtl().isNegative()) {
-            problems.add("CONNECT_TOKEN_TTL: must not be negative");
-        }
+        notNegative("CONNECT_TOKEN_TTL", connect.tokenTtl());
+        notNegative("CONNECT_RETRY_BASE_DELAY", connect.retryBaseDelay());
+        notNegative("CONNECT_RETRY_MAX_DELAY", connect.retryMaxDelay());
         boolean dryRun = deploy.dryRun().orElse(devMode && connect.tokenSecretId().isEmpty());
         if (!dryRun && connect.tokenSecretId().isEmpty()) {
             problems.add("CONNECT_TOKEN_SECRET_ID: required (the secret holding the Connect token) unless DEPLOY_DRY_RUN=true");
@@ -91,6 +91,12 @@ public final class SettingsParser {
     private void positive(String variable, Duration value) {
         if (value.isNegative() || value.isZero()) {
             problems.add(variable + ": must be a positive duration such as 10s");
+        }
+    }
+
+    private void notNegative(String variable, Duration value) {
+        if (value.isNegative()) {
+            problems.add(variable + ": must not be negative");
         }
     }
 

@@ -58,7 +58,7 @@ public final class ConnectDeployer {
                 failure = new Failure(0, noAnswer.getMessage(), Optional.empty());
             }
             Duration delay = policy.delayAfter(attempt, failure.retryAfter(), random.getAsDouble());
-            if (attempt >= policy.maxAttempts() || nanoClock.getAsLong() + delay.toNanos() > deadline) {
+            if (attempt >= policy.maxAttempts() || delay.compareTo(Duration.ofNanos(deadline - nanoClock.getAsLong())) > 0) {
                 throw failure.finalError(tokens.source(), attempt);
             }
             sleep(delay, failure, attempt);

@@ -19,11 +19,16 @@ public final class DeployPlanner {
         List<Problem> problems = new ArrayList<>(read.problems());
         // A field that was present but wrong reads as absent: report it once, as wrong, not again as missing.
         DeployValidator.validate(request).stream()
-                .filter(missing -> problems.stream().noneMatch(p -> p.path().startsWith(missing.path())))
+                .filter(missing -> problems.stream().noneMatch(p -> within(p.path(), missing.path())))
                 .forEach(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidDeployEventException(problems);
         }
         return request;
+    }
+
+    /** True when {@code path} is {@code parent} or lies under it ({@code $.app.version} under {@code $.app}, not {@code $.project_name} under {@code $.project}). */
+    private static boolean within(String path, String parent) {
+        return path.equals(parent) || path.startsWith(parent + ".") || path.startsWith(parent + "[");
     }
 }

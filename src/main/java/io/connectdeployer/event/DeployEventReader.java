@@ -12,8 +12,8 @@ import io.connectdeployer.deploy.Problem;
 /** Reads the simplified deploy event from JSON, strictly: unknown keys and wrong types are problems, not silence. */
 public final class DeployEventReader {
 
-    static final Set<String> KEYS = orderedKeys("project", "groups", "filters", "flow_id", "app", "parameters", "comment", "dry_run");
-    private static final Set<String> APP_KEYS = orderedKeys("name", "version");
+    static final Set<String> KEYS = JsonFields.keys("project", "groups", "filters", "flow_id", "app", "parameters", "comment", "dry_run");
+    private static final Set<String> APP_KEYS = JsonFields.keys("name", "version");
 
     private DeployEventReader() {
     }
@@ -39,10 +39,6 @@ public final class DeployEventReader {
         return JsonFields.of(json, path, APP_KEYS, problems)
                 .map(fields -> new App(fields.text("name"), fields.text("version")))
                 .orElse(null);
-    }
-
-    private static Set<String> orderedKeys(String... keys) {
-        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(keys)));
     }
 
     /** An event as far as it could be read, and what was wrong with it. */

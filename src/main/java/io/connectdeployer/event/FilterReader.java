@@ -13,7 +13,7 @@ import io.connectdeployer.deploy.Problem;
 /** Reads a JSON array of device filters (from an event or from DEPLOY_FILTERS) and checks each against the rules. */
 public final class FilterReader {
 
-    private static final Set<String> KEYS = Set.of("type", "operand", "value", "app_version", "deployment_id");
+    private static final Set<String> KEYS = JsonFields.keys("type", "operand", "value", "app_version", "deployment_id");
 
     private FilterReader() {
     }

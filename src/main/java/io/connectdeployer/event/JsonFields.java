@@ -1,8 +1,10 @@
 package io.connectdeployer.event;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,11 @@ public final class JsonFields {
             }
         }
         return Optional.of(new JsonFields(node, path, problems));
+    }
+
+    /** Known keys in the order messages list them (Set.of would change it from one cold start to the next). */
+    public static Set<String> keys(String... keys) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(keys)));
     }
 
     public String path(String key) {

@@ -1,0 +1,172 @@
+package io.connectdeployer.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.connectdeployer.connect.ConnectDialect;
+import io.connectdeployer.deploy.App;
+import io.connectdeployer.deploy.DeployDefaults;
+import io.connectdeployer.deploy.Filter;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+class SettingsParserTest {
+
+    private static final String SECRET_ID = "connect.token-secret-id";
+
+    private static DeploySettings parse(Map<String, String> properties, boolean devMode) {
+        // Quarkus registers its converter for durations such as "25s"; plain SmallRye only reads ISO-8601 ("PT25S").
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withMapping(ConnectConfig.class)
+                .withMapping(DeployConfig.class)
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .build();
+        return SettingsParser.parse(config.getConfigMapping(ConnectConfig.class),
+                config.getConfigMapping(DeployConfig.class), devMode, new ObjectMapper());
+    }
+
+    private static InvalidConfigurationException parseFails(Map<String, String> properties) {
+        return assertThrows(InvalidConfigurationException.class, () -> parse(properties, false));
+    }
+
+    @Test
+    void should_use_the_documented_defaults_when_only_the_secret_id_is_set() {
+        // when
+        DeploySettings settings = parse(Map.of(SECRET_ID, "connect/token"), false);
+
+        // then
+        assertEquals(new DeploySettings(URI.create("https://api.connect.jfrog.io"), ConnectDialect.DEPLOY_UPDATE,
+                DeployDefaults.none(), Duration.ofSeconds(25)), settings);
+    }
+
+    @Test
+    void should_read_every_deploy_default_when_all_deploy_variables_are_set() {
+        // given
+        Map<String, String> properties = new HashMap<>(Map.of(SECRET_ID, "connect/token",
+                "connect.api-url", "https://connect.example.com/", "connect.api-dialect", "deployments",
+                "deploy.project", "Demo", "deploy.flow-id", "f-dd0c-73b9", "deploy.app-name", "default_app",
+                "deploy.app-version", "v1.1", "deploy.groups", " TestGroup1, TestGroup2 ,,",
+                "deploy.filters", "[{\"type\":\"device_state\",\"operand\":\"is\",\"value\":\"online\"}]",
+                "deploy.parameters", "{\"region\":\"eu\"}"));
+        properties.put("deploy.comment", "from the defaults");
+
+        // when
+        DeploySettings settings = parse(properties, false);
+
+        // then
+        assertEquals(new DeploySettings(URI.create("https://connect.example.com"), ConnectDialect.DEPLOYMENTS,
+                new DeployDefaults("Demo", List.of("TestGroup1", "TestGroup2"),
+                        List.of(new Filter("device_state", "is", "online", null, null)), "f-dd0c-73b9",
+                        new App("default_app", "v1.1"), Map.of("region", "eu"), "from the defaults", false),
+                Duration.ofSeconds(25)), settings);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "connect.api-url      | ftp://connect.example.com | CONNECT_API_URL: 'ftp://connect.example.com' is not an http(s) URL such as https://api.connect.jfrog.io",
+            "connect.api-url      | not a url                 | CONNECT_API_URL: 'not a url' is not an http(s) URL such as https://api.connect.jfrog.io",
+            "connect.api-dialect  | graphql                   | CONNECT_API_DIALECT: 'graphql' is not one of deploy_update, deployments",
+            "connect.max-attempts | 0                         | CONNECT_MAX_ATTEMPTS: must be at least 1, not 0",
+            "connect.time-budget  | 0s                        | CONNECT_TIME_BUDGET: must be a positive duration such as 10s",
+            "deploy.filters       | '[{\"type\":\"tag\",\"operand\":\"equals\",\"value\":\"x\"}]' | DEPLOY_FILTERS[0].operand: 'equals' is not one of is, is_not",
+            "deploy.filters       | '{\"type\":\"tag\"}'      | DEPLOY_FILTERS: must be an array of filter objects, not an object",
+            "deploy.parameters    | '{\"port\":22}'           | 'DEPLOY_PARAMETERS.port: must be a string, not a number (quote it: \"22\")'" })
+    void should_name_the_variable_and_what_is_wrong_when_one_value_is_bad(String property, String value, String problem) {
+        // when
+        InvalidConfigurationException error = parseFails(Map.of(SECRET_ID, "connect/token", property, value));
+
+        // then
+        assertEquals("Invalid configuration: " + problem, error.getMessage());
+    }
+
+    @Test
+    void should_quote_the_parser_when_deploy_filters_is_not_json() {
+        // when
+        InvalidConfigurationException error = parseFails(Map.of(SECRET_ID, "connect/token", "deploy.filters", "online"));
+
+        // then
+        assertEquals("Invalid configuration: DEPLOY_FILTERS: not valid JSON (Unrecognized token 'online': was expecting "
+                + "(JSON String, Number, Array, Object or token 'null', 'true' or 'false'))", error.getMessage());
+    }
+
+    @Test
+    void should_report_every_bad_variable_in_one_error_when_several_are_wrong() {
+        // given
+        Map<String, String> properties = Map.of("connect.api-url", "ftp://connect.example.com",
+                "connect.api-dialect", "graphql", "connect.max-attempts", "0",
+                "deploy.filters", "[{\"type\":\"device_state\",\"operand\":\"is_not\",\"value\":\"online\"}]",
+                "deploy.parameters", "{\"port\":22}");
+
+        // when
+        InvalidConfigurationException error = parseFails(properties);
+
+        // then
+        assertEquals("Invalid configuration: "
+                + "CONNECT_API_URL: 'ftp://connect.example.com' is not an http(s) URL such as https://api.connect.jfrog.io; "
+                + "CONNECT_API_DIALECT: 'graphql' is not one of deploy_update, deployments; "
+                + "CONNECT_MAX_ATTEMPTS: must be at least 1, not 0; "
+                + "CONNECT_TOKEN_SECRET_ID: required (the secret holding the Connect token) unless DEPLOY_DRY_RUN=true; "
+                + "DEPLOY_FILTERS[0].operand: a device_state filter takes only the operand 'is'; "
+                + "DEPLOY_PARAMETERS.port: must be a string, not a number (quote it: \"22\")", error.getMessage());
+    }
+
+    @Test
+    void should_require_the_secret_id_when_no_dry_run_is_configured() {
+        // when
+        InvalidConfigurationException error = parseFails(Map.of());
+
+        // then
+        assertEquals("Invalid configuration: CONNECT_TOKEN_SECRET_ID: required (the secret holding the Connect token) "
+                + "unless DEPLOY_DRY_RUN=true", error.getMessage());
+    }
+
+    @Test
+    void should_split_trim_and_drop_empty_names_when_deploy_groups_has_stray_commas_and_spaces() {
+        // when
+        DeploySettings settings = parse(Map.of(SECRET_ID, "connect/token", "deploy.groups", " a, b ,,"), false);
+
+        // then
+        assertEquals(List.of("a", "b"), settings.defaults().groups());
+    }
+
+    @ParameterizedTest(name = "devMode {0}, properties {1} -> dry run {2}")
+    @CsvSource(delimiter = '|', value = {
+            "true  | ''                                     | true",
+            "true  | connect.token-secret-id=connect/token  | false",
+            "false | deploy.dry-run=true                    | true" })
+    void should_dry_run_when_dev_mode_has_no_secret_or_dry_run_is_set(boolean devMode, String property, boolean expected) {
+        // given
+        Map<String, String> properties = property.isEmpty() ? Map.of()
+                : Map.of(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
+
+        // when
+        DeploySettings settings = parse(properties, devMode);
+
+        // then
+        assertEquals(expected, settings.defaults().dryRun());
+    }
+    @ParameterizedTest(name = "{0}=-1s")
+    @CsvSource({ "connect.retry-base-delay, CONNECT_RETRY_BASE_DELAY", "connect.retry-max-delay, CONNECT_RETRY_MAX_DELAY" })
+    void should_name_the_variable_when_a_retry_delay_is_negative(String property, String variable) {
+        // when
+        InvalidConfigurationException error = parseFails(Map.of(SECRET_ID, "connect/token", property, "-1s"));
+
+        // then
+        assertEquals("Invalid configuration: " + variable + ": must not be negative", error.getMessage());
+    }
+}

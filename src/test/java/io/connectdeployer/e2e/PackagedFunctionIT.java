@@ -1,0 +1,134 @@
+package io.connectdeployer.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.connectdeployer.testing.Resources;
+import io.quarkus.amazon.lambda.runtime.MockEventServer;
+import io.restassured.response.ValidatableResponse;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The packaged artifact end to end: {@code target/function.zip} run by the Lambda Java runtime interface client
+ * against Quarkus's mock Runtime API, reading its token from Secrets Manager in {@code moto_server}, deploying to
+ * a WireMock Connect. Skipped where moto_server is not installed ({@code .ci/run} says so).
+ */
+class PackagedFunctionIT {
+
+    private static final String SECRET_ID = "connect-deployer/e2e-token";
+    private static final String TOKEN = "tok-e2e-0123456789abcdef";
+
+    private static MotoServer moto;
+    private static WireMockServer connect;
+    private static RuntimeApiServer runtimeApi;
+    private static LambdaJavaRuntime function;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        Assumptions.assumeTrue(MotoServer.installed(), "moto_server is not installed: end-to-end check skipped");
+        Path zip = Path.of(System.getProperty("function.zip", "target/function.zip"));
+        assertTrue(Files.exists(zip), zip + " is missing: run ./mvnw verify (it packages before this check)");
+
+        moto = MotoServer.start();
+        createSecret(moto.endpoint(), "{\"user_token\":\"" + TOKEN + "\"}");
+        connect = new WireMockServer(options().dynamicPort());
+        connect.start();
+        runtimeApi = new RuntimeApiServer();
+        runtimeApi.start(0);
+
+        Map<String, String> environment = new HashMap<>();
+        environment.put("AWS_REGION", "eu-west-1");
+        environment.put("AWS_ACCESS_KEY_ID", "testing");
+        environment.put("AWS_SECRET_ACCESS_KEY", "testing");
+        environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint());
+        environment.put("CONNECT_API_URL", connect.baseUrl());
+        environment.put("CONNECT_TOKEN_SECRET_ID", SECRET_ID);
+        environment.put("CONNECT_RETRY_BASE_DELAY", "5ms");
+        environment.put("DEPLOY_FILTERS", "[{\"type\":\"device_state\",\"operand\":\"is\",\"value\":\"online\"}]");
+        environment.put("DEPLOY_PARAMETERS", "{\"region\":\"eu\"}");
+        function = LambdaJavaRuntime.start(zip, "127.0.0.1:" + runtimeApi.getPort() + MockEventServer.BASE_PATH, environment);
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (AutoCloseable running : new AutoCloseable[] { function, runtimeApi, connect == null ? null : connect::stop, moto }) {
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+
+    @Test
+    void should_deploy_with_the_token_from_secrets_manager_when_run_by_the_lambda_java_runtime() throws Exception {
+        connect.stubFor(post("/v2/deploy_update").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Created\"}")));
+
+        invoke("events/direct/seed-example.json")
+                .statusCode(200)
+                .body("status", equalTo("created"))
+                .body("deployments[0].http_status", equalTo(201))
+                .body("deployments[0].attempts", equalTo(1));
+
+        connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
+                .withRequestBody(equalToJson(Resources.text("connect/deploy_update-seed-example.json").replace("${token}", TOKEN))));
+        assertTrue(function.isAlive(), "the function process died: see target/lambda-function.log");
+        assertFalse(LambdaJavaRuntime.log().contains(TOKEN), "the token appears in the function's log");
+    }
+
+    @Test
+    void should_report_the_problems_and_call_nothing_when_the_event_is_invalid() {
+        invoke("events/direct/several-mistakes.json")
+                .statusCode(500)
+                .body("errorMessage", startsWith("io.connectdeployer.deploy.InvalidDeployEventException: Invalid deploy event"))
+                .body("errorMessage", containsString("$.flowid: unknown key 'flowid'; did you mean 'flow_id'?"))
+                .body(not(containsString("\tat ")));
+
+        connect.verify(exactly(0), postRequestedFor(urlEqualTo("/v2/deploy_update")));
+    }
+
+    private static ValidatableResponse invoke(String event) {
+        return given().baseUri("http://127.0.0.1:" + runtimeApi.getPort()).basePath(MockEventServer.BASE_PATH)
+                .contentType("application/json").body(Resources.text(event))
+                .when().post().then();
+    }
+
+    private static void createSecret(String endpoint, String value) {
+        try (SecretsManagerClient client = SecretsManagerClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            client.createSecret(request -> request.name(SECRET_ID).secretString(value));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.connectdeployer.testing;
+
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Event fixtures as JSON, read with a plain ObjectMapper (no Quarkus customisation). */
+public final class Events {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Events() {
+    }
+
+    /** A classpath resource under src/test/resources, e.g. {@code events/direct/seed-example.json}. */
+    public static JsonNode load(String path) {
+        try {
+            return MAPPER.readTree(Resources.text(path));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("test resource " + path + " is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.connectdeployer.testing;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.connectdeployer.connect.ConnectClient;
+import io.connectdeployer.connect.ConnectReply;
+import io.connectdeployer.connect.ConnectTransportException;
+import io.connectdeployer.deploy.DeployRequest;
+
+/** Connect in memory: answers each call with the next scripted reply (or transport failure), then the last forever. */
+public final class FakeConnectClient implements ConnectClient {
+
+    private final Deque<Supplier<ConnectReply>> script = new ArrayDeque<>();
+    private final List<String> tokens = new ArrayList<>();
+
+    public static ConnectReply reply(int status, String body) {
+        return new ConnectReply(status, body, Optional.empty());
+    }
+
+    public static ConnectReply reply(int status, String body, Duration retryAfter) {
+        return new ConnectReply(status, body, Optional.of(retryAfter));
+    }
+
+    public FakeConnectClient answers(ConnectReply... replies) {
+        for (ConnectReply reply : replies) {
+            script.add(() -> reply);
+        }
+        return this;
+    }
+
+    public FakeConnectClient failsToAnswer(String message) {
+        script.add(() -> {
+            throw new ConnectTransportException(message, null);
+        });
+        return this;
+    }
+
+    @Override
+    public ConnectReply deploy(DeployRequest request, String token) {
+        tokens.add(token);
+        Supplier<ConnectReply> next = script.size() > 1 ? script.poll() : script.peek();
+        if (next == null) {
+            throw new IllegalStateException("no reply scripted");
+        }
+        return next.get();
+    }
+
+    /** The token of each call, in order. */
+    public List<String> tokens() {
+        return List.copyOf(tokens);
+    }
+
+    public int calls() {
+        return tokens.size();
+    }
+}
