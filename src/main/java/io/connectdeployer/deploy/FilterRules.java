@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.connectdeployer.event.JsonFields;
+
 /** The filter table of Connect's deploy_update documentation, as checks that name what is wrong. */
 public final class FilterRules {
 
-    public static final Set<String> TYPES = orderedSet("specific_device", "tag", "app", "device_state", "deployment");
-    public static final Set<String> OPERANDS = orderedSet("is", "is_not");
-    public static final Set<String> DEVICE_STATES = orderedSet("online", "offline");
+    public static final Set<String> TYPES = JsonFields.keys("specific_device", "tag", "app", "device_state", "deployment");
+    public static final Set<String> OPERANDS = JsonFields.keys("is", "is_not");
+    public static final Set<String> DEVICE_STATES = JsonFields.keys("online", "offline");
     public static final Set<String> DEPLOYMENT_STATES =
-            orderedSet("pending", "in_progress", "success", "failed", "aborted", "any");
+            JsonFields.keys("pending", "in_progress", "success", "failed", "aborted", "any");
 
     private FilterRules() {
     }
@@ -50,9 +52,5 @@ public final class FilterRules {
             problems.add(new Problem(path + ".app_version", "only an app filter takes app_version"));
         }
         return problems;
-    }
-
-    private static Set<String> orderedSet(String... values) {
-        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(values)));
     }
 }
