@@ -2,7 +2,9 @@ package io.connectdeployer.config;
 
 import java.util.Optional;
 
+import io.connectdeployer.trigger.S3KeyPattern;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** DEPLOY_* environment variables: the defaults an event's missing fields take. JSON values are parsed by {@link SettingsParser}. */
 @ConfigMapping(prefix = "deploy")
@@ -34,4 +36,12 @@ public interface DeployConfig {
 
     /** DEPLOY_DRY_RUN: true to build and return payloads without calling Connect. */
     Optional<Boolean> dryRun();
+
+    /** DEPLOY_S3_KEY_PATTERN: which S3 keys deploy, with optional named groups {@code app} and {@code version}. */
+    @WithDefault(S3KeyPattern.DEFAULT)
+    String s3KeyPattern();
+
+    /** DEPLOY_GITHUB_PRERELEASES: true to deploy GitHub prereleases too. */
+    @WithDefault("false")
+    boolean githubPrereleases();
 }

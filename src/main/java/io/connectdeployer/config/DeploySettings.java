@@ -4,8 +4,17 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.connectdeployer.connect.ConnectDialect;
+import io.connectdeployer.deploy.DefaultTemplates;
 import io.connectdeployer.deploy.DeployDefaults;
+import io.connectdeployer.trigger.S3KeyPattern;
 
 /** The function's configuration once parsed and validated at startup. */
-public record DeploySettings(URI apiUrl, ConnectDialect dialect, DeployDefaults defaults, Duration timeBudget) {
+public record DeploySettings(
+        URI apiUrl,
+        ConnectDialect dialect,
+        DeployDefaults defaults,
+        DefaultTemplates templates,
+        S3KeyPattern s3Keys,
+        boolean githubPrereleases,
+        Duration timeBudget) {
 }

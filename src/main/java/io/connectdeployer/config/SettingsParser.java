@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,11 +15,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectdeployer.connect.ConnectDialect;
 import io.connectdeployer.deploy.App;
+import io.connectdeployer.deploy.DefaultTemplates;
 import io.connectdeployer.deploy.DeployDefaults;
 import io.connectdeployer.deploy.Filter;
 import io.connectdeployer.deploy.Problem;
 import io.connectdeployer.event.FilterReader;
 import io.connectdeployer.event.JsonFields;
+import io.connectdeployer.trigger.S3KeyPattern;
 
 /** Turns the raw CONNECT_* and DEPLOY_* values into {@link DeploySettings}, reporting every bad variable by name. */
 public final class SettingsParser {
@@ -69,10 +72,15 @@ public final class SettingsParser {
                 deploy.parameters().map(this::parameters).orElse(Map.of()),
                 deploy.comment().orElse(null),
                 dryRun);
+        List<Problem> templateProblems = new ArrayList<>();
+        DefaultTemplates templates = DefaultTemplates.compile(defaults, templateProblems);
+        templateProblems.forEach(problem -> problems.add(problem.toString()));
+        S3KeyPattern s3Keys = s3Keys(deploy.s3KeyPattern());
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        return new DeploySettings(apiUrl, dialect, defaults, connect.timeBudget());
+        return new DeploySettings(apiUrl, dialect, defaults, templates, s3Keys, deploy.githubPrereleases(),
+                connect.timeBudget());
     }
 
     private URI apiUrl(String value) {
@@ -86,6 +94,16 @@ public final class SettingsParser {
         }
         problems.add("CONNECT_API_URL: '" + value + "' is not an http(s) URL such as https://api.connect.jfrog.io");
         return null;
+    }
+
+    private S3KeyPattern s3Keys(String regex) {
+        try {
+            return S3KeyPattern.compile(regex);
+        } catch (PatternSyntaxException invalid) {
+            problems.add("DEPLOY_S3_KEY_PATTERN: not a valid regular expression (" + invalid.getDescription()
+                    + " near index " + invalid.getIndex() + ")");
+            return null;
+        }
     }
 
     private void positive(String variable, Duration value) {

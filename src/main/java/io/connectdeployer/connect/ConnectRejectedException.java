@@ -21,4 +21,10 @@ public class ConnectRejectedException extends DeployerException {
     public int httpStatus() {
         return connectStatus == 400 ? 400 : 502;
     }
+
+    /** Connect refused this request for what it is; sending it again gets the same answer. */
+    @Override
+    public boolean retryable() {
+        return false;
+    }
 }

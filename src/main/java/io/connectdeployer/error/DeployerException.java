@@ -16,4 +16,9 @@ public abstract class DeployerException extends RuntimeException {
 
     /** The HTTP status a Function URL caller gets for this failure. */
     public abstract int httpStatus();
+
+    /** True when the same event may succeed later (Connect busy or down, a secret not yet readable). */
+    public boolean retryable() {
+        return httpStatus() >= 500 || httpStatus() == 429;
+    }
 }

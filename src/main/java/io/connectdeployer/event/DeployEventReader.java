@@ -1,6 +1,7 @@
 package io.connectdeployer.event;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -33,6 +34,25 @@ public final class DeployEventReader {
                         fields.bool("dry_run")))
                 .orElse(DeployEvent.empty());
         return new Read(event, List.copyOf(problems));
+    }
+
+    /**
+     * True for an object that is empty or has a key that is, or resembles, a deploy event key: such an object is
+     * read as a deploy event (and its typos reported); anything else is not a deploy event at all.
+     */
+    public static boolean resembles(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            return false;
+        }
+        if (json.isEmpty()) {
+            return true;
+        }
+        for (Iterator<String> names = json.fieldNames(); names.hasNext();) {
+            if (KeySuggestions.resembles(names.next(), KEYS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static App readApp(JsonNode json, String path, List<Problem> problems) {

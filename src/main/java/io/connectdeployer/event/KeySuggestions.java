@@ -30,6 +30,11 @@ final class KeySuggestions {
         return "unknown key '" + key + "'; " + hint;
     }
 
+    /** True when {@code key} is known, or close enough to a known or payload key that a suggestion applies. */
+    static boolean resembles(String key, Set<String> known) {
+        return known.contains(key) || PAYLOAD_KEYS.containsKey(key) || closest(key, known).isPresent();
+    }
+
     static Optional<String> closest(String key, Set<String> known) {
         String normalised = normalise(key);
         String best = null;

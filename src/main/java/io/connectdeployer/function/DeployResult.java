@@ -9,15 +9,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.connectdeployer.connect.ConnectPayload;
 import io.connectdeployer.deploy.App;
+import io.connectdeployer.deploy.Problem;
+import io.connectdeployer.trigger.Source;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** What an invocation returns: one entry per deployment the event asked for. */
-@RegisterForReflection
-public record DeployResult(Status status, List<Deployment> deployments) {
+/**
+ * What an invocation returns: which trigger it was, and one entry per deployment the event asked for.
+ * {@code error} is set only when the request itself was refused (Function URL: 401, 405, 413, ...).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection(targets = { App.class, Problem.class })
+public record DeployResult(
+        Status status,
+        Source source,
+        @JsonProperty("event_id") String eventId,
+        List<Deployment> deployments,
+        Error error) {
 
     public enum Status {
         CREATED("created"),
         DRY_RUN("dry_run"),
+        IGNORED("ignored"),
+        PARTIAL("partial"),
         FAILED("failed");
 
         private final String json;
@@ -34,17 +47,27 @@ public record DeployResult(Status status, List<Deployment> deployments) {
 
     /**
      * One deployment: {@code http_status}, {@code attempts} and {@code connect_response} after a call;
-     * {@code payload} (token masked) instead in a dry run.
+     * {@code payload} (token masked) instead in a dry run; {@code reason} when ignored; {@code error} when failed.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
     public record Deployment(
+            Status status,
+            @JsonProperty("event_id") String eventId,
             String project,
             @JsonProperty("flow_id") String flowId,
             App app,
             @JsonProperty("http_status") Integer httpStatus,
             Integer attempts,
             @JsonProperty("connect_response") JsonNode connectResponse,
-            ConnectPayload payload) {
+            ConnectPayload payload,
+            String reason,
+            Error error) {
+    }
+
+    /** A failure as the caller sees it: our exception's simple name, its message, and an invalid event's problems. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @RegisterForReflection
+    public record Error(String type, String message, List<Problem> problems) {
     }
 }

@@ -1,60 +1,58 @@
 package io.connectdeployer.function;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.connectdeployer.config.DeploySettings;
-import io.connectdeployer.connect.ConnectDeployer;
-import io.connectdeployer.connect.ConnectOutcome;
-import io.connectdeployer.connect.ConnectPayload;
-import io.connectdeployer.deploy.DeployPlanner;
-import io.connectdeployer.deploy.DeployRequest;
 import io.connectdeployer.error.DeployerException;
-import io.connectdeployer.function.DeployResult.Deployment;
-import io.connectdeployer.function.DeployResult.Status;
+import io.connectdeployer.trigger.Batch;
+import io.connectdeployer.trigger.EventShape;
+import io.connectdeployer.trigger.Triggers;
 
-/** Wires the pure planning to the edges: plan, then dry-run or deploy, then one log line. */
+/**
+ * Recognises the trigger and answers in its terms: a Function URL gets an HTTP response whatever happens; every
+ * other trigger gets the result, or an error when a retry (Lambda's, then the dead-letter queue) could help.
+ */
 @ApplicationScoped
 public class DeployService {
 
-    /** Stands for the token in dry-run output. */
-    static final String MASK = "***";
-
     private final DeploySettings settings;
-    private final ConnectDeployer deployer;
+    private final DeployRunner runner;
+    private final FunctionUrlHandler functionUrl;
 
-    DeployService(DeploySettings settings, ConnectDeployer deployer) {
+    DeployService(DeploySettings settings, DeployRunner runner, FunctionUrlHandler functionUrl) {
         this.settings = settings;
-        this.deployer = deployer;
+        this.runner = runner;
+        this.functionUrl = functionUrl;
     }
 
-    public DeployResult deploy(JsonNode event) {
+    /** A {@link DeployResult}, or a {@link FunctionUrlResponse} for a Function URL request. */
+    public Object deploy(JsonNode event) {
         long started = System.nanoTime();
-        DeployRequest request = null;
+        EventShape shape;
         try {
-            request = DeployPlanner.plan(event, settings.defaults());
-            if (request.dryRun()) {
-                InvocationLog.success("dry_run", request, null, 0, started);
-                return new DeployResult(Status.DRY_RUN, List.of(deployment(request, null,
-                        settings.dialect().payload(request, MASK))));
-            }
-            ConnectOutcome outcome = deployer.deploy(request, settings.timeBudget());
-            InvocationLog.success("created", request, outcome.httpStatus(), outcome.attempts(), started);
-            return new DeployResult(Status.CREATED, List.of(deployment(request, outcome, null)));
-        } catch (DeployerException failure) {
-            InvocationLog.failure(request, failure, started);
-            throw failure;
+            shape = EventShape.of(event);
+        } catch (DeployerException unrecognised) {
+            InvocationLog.failure(null, null, null, unrecognised, started);
+            throw unrecognised;
         }
-    }
-
-    private static Deployment deployment(DeployRequest request, ConnectOutcome outcome, ConnectPayload payload) {
-        return new Deployment(request.project(), request.flowId(), request.app(),
-                outcome == null ? null : outcome.httpStatus(),
-                outcome == null ? 0 : outcome.attempts(),
-                outcome == null ? null : outcome.response(),
-                payload);
+        if (shape == EventShape.FUNCTION_URL) {
+            return functionUrl.handle(event);
+        }
+        Batch batch = Triggers.batch(shape, event, settings.s3Keys());
+        DeployRunner.Run run = runner.run(batch);
+        if (run.failures().isEmpty()) {
+            return run.result();
+        }
+        if (batch.work().size() == 1) {
+            throw run.failures().get(0);
+        }
+        // Several records: the ones that started must not be lost to an error, unless a retry could save the rest.
+        boolean retryWouldHelp = run.failures().stream().anyMatch(DeployerException::retryable);
+        if (retryWouldHelp || run.result().status() == DeployResult.Status.FAILED) {
+            throw new DeploymentsFailedException(run.result());
+        }
+        return run.result();
     }
 }

@@ -5,9 +5,10 @@ import org.jboss.logging.MDC;
 
 import io.connectdeployer.deploy.DeployRequest;
 import io.connectdeployer.error.DeployerException;
+import io.connectdeployer.trigger.Source;
 
 /**
- * The one structured line per invocation. Fields go to the MDC so the JSON log format (on in prod) carries them
+ * One structured line per deployment an invocation asked for (one per S3 record). Fields go to the MDC so the JSON log format (on in prod) carries them
  * as {@code mdc.outcome}, {@code mdc.project}, ...; the message repeats them for the plain format in dev.
  * The token is never among them.
  */
@@ -19,21 +20,28 @@ final class InvocationLog {
     private InvocationLog() {
     }
 
-    static void success(String outcome, DeployRequest request, Integer httpStatus, Integer attempts, long startedNanos) {
-        write(Logger.Level.INFO, outcome, request, httpStatus, attempts, startedNanos, null);
+    static void success(String outcome, Source source, String eventId, DeployRequest request, Integer httpStatus,
+            Integer attempts, long startedNanos) {
+        write(Logger.Level.INFO, outcome, source, eventId, request, httpStatus, attempts, startedNanos, null, null);
     }
 
-    static void failure(DeployRequest request, DeployerException error, long startedNanos) {
+    static void ignored(Source source, String eventId, String reason, long startedNanos) {
+        write(Logger.Level.INFO, "ignored", source, eventId, null, null, null, startedNanos, null, reason);
+    }
+
+    static void failure(Source source, String eventId, DeployRequest request, DeployerException error, long startedNanos) {
         Logger.Level level = error.httpStatus() < 500 ? Logger.Level.WARN : Logger.Level.ERROR;
-        write(level, "failed", request, null, null, startedNanos, error);
+        write(level, "failed", source, eventId, request, null, null, startedNanos, error, null);
     }
 
-    private static void write(Logger.Level level, String outcome, DeployRequest request, Integer httpStatus,
-            Integer attempts, long startedNanos, DeployerException error) {
+    private static void write(Logger.Level level, String outcome, Source source, String eventId, DeployRequest request,
+            Integer httpStatus, Integer attempts, long startedNanos, DeployerException error, String reason) {
         long durationMs = (System.nanoTime() - startedNanos) / 1_000_000;
         try {
             MDC.put("outcome", outcome);
             MDC.put("duration_ms", durationMs);
+            put("source", source == null ? null : source.json());
+            put("event_id", eventId);
             put("trace_id", System.getProperty(TRACE_PROPERTY));
             if (request != null) {
                 put("project", request.project());
@@ -48,10 +56,13 @@ final class InvocationLog {
             if (error != null) {
                 put("error_type", error.getClass().getSimpleName());
             }
-            LOG.logf(level, "deploy %s: project=%s flow=%s app=%s attempts=%s duration=%dms%s", outcome,
+            put("reason", reason);
+            LOG.logf(level, "deploy %s: source=%s event=%s project=%s flow=%s app=%s attempts=%s duration=%dms%s%s", outcome,
+                    source == null ? "-" : source.json(), eventId == null ? "-" : eventId,
                     request == null ? "-" : request.project(), request == null ? "-" : request.flowId(),
                     request == null || request.app() == null ? "-" : request.app().name() + "@" + request.app().version(),
-                    attempts == null ? "-" : attempts, durationMs, error == null ? "" : " error=" + error.getMessage());
+                    attempts == null ? "-" : attempts, durationMs, error == null ? "" : " error=" + error.getMessage(),
+                    reason == null ? "" : " reason=" + reason);
         } finally {
             MDC.clear();
         }

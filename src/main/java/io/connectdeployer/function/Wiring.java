@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.connectdeployer.config.ConnectConfig;
 import io.connectdeployer.config.DeployConfig;
 import io.connectdeployer.config.DeploySettings;
+import io.connectdeployer.config.FunctionUrlConfig;
 import io.connectdeployer.config.SettingsParser;
 import io.connectdeployer.connect.ConnectBodies;
 import io.connectdeployer.connect.ConnectClient;
@@ -25,6 +26,7 @@ import io.connectdeployer.connect.Sleeper;
 import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.secrets.CachedTokenProvider;
 import io.connectdeployer.secrets.NoTokenProvider;
+import io.connectdeployer.secrets.SecretReader;
 import io.connectdeployer.secrets.SecretsManagerSecretReader;
 import io.connectdeployer.secrets.TokenProvider;
 import io.quarkus.runtime.LaunchMode;
@@ -49,11 +51,29 @@ public class Wiring {
 
     @Produces
     @Singleton
-    TokenProvider tokens(ConnectConfig connect, ObjectMapper mapper) {
+    SecretReader secretReader(ConnectConfig connect) {
+        return new SecretsManagerSecretReader(secretsManager(connect));
+    }
+
+    @Produces
+    @Singleton
+    TokenProvider tokens(ConnectConfig connect, SecretReader reader, ObjectMapper mapper) {
         return connect.tokenSecretId()
                 .<TokenProvider> map(secretId -> new CachedTokenProvider(secretId, connect.tokenSecretKey(),
-                        connect.tokenTtl(), new SecretsManagerSecretReader(secretsManager(connect)), mapper, System::nanoTime))
+                        connect.tokenTtl(), reader, mapper, System::nanoTime))
                 .orElseGet(NoTokenProvider::new);
+    }
+
+    /** The webhook and bearer secrets: the string itself, or a JSON object's {@code secret} key; cached like the token. */
+    @Produces
+    @Singleton
+    RequestAuthenticator authenticator(FunctionUrlConfig.GitHub github, FunctionUrlConfig.Http http, ConnectConfig connect,
+            SecretReader reader, ObjectMapper mapper) {
+        return new RequestAuthenticator(
+                github.webhookSecretId().map(id -> new CachedTokenProvider(new CachedTokenProvider.Label("GitHub webhook secret", null),
+                        id, "secret", connect.tokenTtl(), reader, mapper, System::nanoTime)),
+                http.bearerSecretId().map(id -> new CachedTokenProvider(new CachedTokenProvider.Label("bearer token", null),
+                        id, "secret", connect.tokenTtl(), reader, mapper, System::nanoTime)));
     }
 
     @Produces
@@ -72,7 +92,13 @@ public class Wiring {
     }
 
     /** Creates every bean above at startup and reads the token, so bad settings fail init and not the first event. */
-    void init(@Observes StartupEvent started, DeploySettings settings, ConnectDeployer deployer, TokenProvider tokens) {
+    void init(@Observes StartupEvent started, DeploySettings settings, ConnectDeployer deployer, TokenProvider tokens,
+            RequestAuthenticator authenticator) {
+        try {
+            authenticator.prefetch();
+        } catch (DeployerException unavailable) {
+            LOG.warn("Function URL secret not read at startup: " + unavailable.getMessage());
+        }
         if (settings.defaults().dryRun()) {
             LOG.info("dry run: payloads are returned, Connect is not called");
             return;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The token from one secret, read once and kept for a TTL so a warm function does not call Secrets Manager per
+ * The token (or another secret value) from one secret, read once and kept for a TTL so a warm function does not call Secrets Manager per
  * event. The secret string is the raw token, or a JSON object holding it under a key.
  */
 public final class CachedTokenProvider implements TokenProvider {
@@ -19,10 +19,24 @@ public final class CachedTokenProvider implements TokenProvider {
     private final SecretReader reader;
     private final ObjectMapper mapper;
     private final LongSupplier nanoClock;
+    private final Label label;
     private volatile Cached cached;
 
+    /** What the secret holds, for messages, and the variable that names its JSON key, if there is one. */
+    public record Label(String what, String keyVariable) {
+
+        public static final Label CONNECT_TOKEN = new Label("Connect token", "CONNECT_TOKEN_SECRET_KEY");
+    }
+
+    /** The Connect token. */
     public CachedTokenProvider(String secretId, String jsonKey, Duration ttl, SecretReader reader, ObjectMapper mapper,
             LongSupplier nanoClock) {
+        this(Label.CONNECT_TOKEN, secretId, jsonKey, ttl, reader, mapper, nanoClock);
+    }
+
+    public CachedTokenProvider(Label label, String secretId, String jsonKey, Duration ttl, SecretReader reader,
+            ObjectMapper mapper, LongSupplier nanoClock) {
+        this.label = label;
         this.secretId = secretId;
         this.jsonKey = jsonKey;
         this.ttl = ttl;
@@ -58,7 +72,7 @@ public final class CachedTokenProvider implements TokenProvider {
             value = fromJson(value);
         }
         if (value.isEmpty()) {
-            throw new TokenUnavailableException("Secret '" + secretId + "' is empty: put the Connect token in it");
+            throw new TokenUnavailableException("Secret '" + secretId + "' is empty: put the " + label.what() + " in it");
         }
         return value;
     }
@@ -75,7 +89,7 @@ public final class CachedTokenProvider implements TokenProvider {
         JsonNode token = node.get(jsonKey);
         if (token == null || !token.isTextual()) {
             throw new TokenUnavailableException("Secret '" + secretId + "' is a JSON object without a string under key '"
-                    + jsonKey + "' (CONNECT_TOKEN_SECRET_KEY)");
+                    + jsonKey + "'" + (label.keyVariable() == null ? "" : " (" + label.keyVariable() + ")"));
         }
         return token.textValue().strip();
     }

@@ -28,8 +28,8 @@ public final class SecretsManagerSecretReader implements SecretReader {
             }
             return response.secretString();
         } catch (ResourceNotFoundException missing) {
-            throw new TokenUnavailableException("Secret '" + secretId + "' (CONNECT_TOKEN_SECRET_ID) was not found, or has no current value: "
-                    + "create it and put the Connect token in it with aws secretsmanager put-secret-value", missing);
+            throw new TokenUnavailableException("Secret '" + secretId + "' was not found, or has no current value: "
+                    + "create it and put its value in it with aws secretsmanager put-secret-value", missing);
         } catch (DecryptionFailureException kms) {
             throw new TokenUnavailableException("Secret '" + secretId + "' could not be decrypted: grant the function kms:Decrypt on its key", kms);
         } catch (SecretsManagerException denied) {

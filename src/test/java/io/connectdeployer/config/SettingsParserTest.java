@@ -17,8 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectdeployer.connect.ConnectDialect;
 import io.connectdeployer.deploy.App;
+import io.connectdeployer.deploy.DefaultTemplates;
 import io.connectdeployer.deploy.DeployDefaults;
 import io.connectdeployer.deploy.Filter;
+import io.connectdeployer.trigger.S3KeyPattern;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -51,7 +53,8 @@ class SettingsParserTest {
 
         // then
         assertEquals(new DeploySettings(URI.create("https://api.connect.jfrog.io"), ConnectDialect.DEPLOY_UPDATE,
-                DeployDefaults.none(), Duration.ofSeconds(25)), settings);
+                DeployDefaults.none(), DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), false,
+                Duration.ofSeconds(25)), settings);
     }
 
     @Test
@@ -73,7 +76,7 @@ class SettingsParserTest {
                 new DeployDefaults("Demo", List.of("TestGroup1", "TestGroup2"),
                         List.of(new Filter("device_state", "is", "online", null, null)), "f-dd0c-73b9",
                         new App("default_app", "v1.1"), Map.of("region", "eu"), "from the defaults", false),
-                Duration.ofSeconds(25)), settings);
+                DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), false, Duration.ofSeconds(25)), settings);
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -85,7 +88,10 @@ class SettingsParserTest {
             "connect.time-budget  | 0s                        | CONNECT_TIME_BUDGET: must be a positive duration such as 10s",
             "deploy.filters       | '[{\"type\":\"tag\",\"operand\":\"equals\",\"value\":\"x\"}]' | DEPLOY_FILTERS[0].operand: 'equals' is not one of is, is_not",
             "deploy.filters       | '{\"type\":\"tag\"}'      | DEPLOY_FILTERS: must be an array of filter objects, not an object",
-            "deploy.parameters    | '{\"port\":22}'           | 'DEPLOY_PARAMETERS.port: must be a string, not a number (quote it: \"22\")'" })
+            "deploy.parameters    | '{\"port\":22}'           | 'DEPLOY_PARAMETERS.port: must be a string, not a number (quote it: \"22\")'",
+            "deploy.parameters    | '{\"url\":\"s3://${buckt}/${key}\"}' | 'DEPLOY_PARAMETERS.url: unknown placeholder ${buckt}; known: [${bucket}, ${key}, ${app}, ${version}, ${tag}, ${repository}, ${release_url}, ${event_id}, ${time}]'",
+            "deploy.comment       | 'Build ${versoin}'        | 'DEPLOY_COMMENT: unknown placeholder ${versoin}; known: [${bucket}, ${key}, ${app}, ${version}, ${tag}, ${repository}, ${release_url}, ${event_id}, ${time}]'",
+            "deploy.s3-key-pattern | '(?<app>[^/]+/'          | DEPLOY_S3_KEY_PATTERN: not a valid regular expression (Unclosed group near index 13)" })
     void should_name_the_variable_and_what_is_wrong_when_one_value_is_bad(String property, String value, String problem) {
         // when
         InvalidConfigurationException error = parseFails(Map.of(SECRET_ID, "connect/token", property, value));
@@ -160,6 +166,29 @@ class SettingsParserTest {
         // then
         assertEquals(expected, settings.defaults().dryRun());
     }
+    @Test
+    void should_compile_the_templated_values_when_deploy_parameters_and_comment_hold_placeholders() {
+        // when
+        DeploySettings settings = parse(Map.of(SECRET_ID, "connect/token",
+                "deploy.parameters", "{\"url\":\"s3://${bucket}/${key}\",\"region\":\"eu\"}",
+                "deploy.comment", "Release ${tag}"), false);
+
+        // then
+        assertEquals(List.of("url"), List.copyOf(settings.templates().parameters().keySet()));
+        assertEquals("Release ${tag}", settings.templates().comment().source());
+    }
+
+    @Test
+    void should_take_the_configured_key_pattern_and_prerelease_switch_when_set() {
+        // when
+        DeploySettings settings = parse(Map.of(SECRET_ID, "connect/token",
+                "deploy.s3-key-pattern", "builds/(?<version>[^/]+)\\.bin", "deploy.github-prereleases", "true"), false);
+
+        // then
+        assertEquals("builds/(?<version>[^/]+)\\.bin", settings.s3Keys().regex());
+        assertEquals(true, settings.githubPrereleases());
+    }
+
     @ParameterizedTest(name = "{0}=-1s")
     @CsvSource({ "connect.retry-base-delay, CONNECT_RETRY_BASE_DELAY", "connect.retry-max-delay, CONNECT_RETRY_MAX_DELAY" })
     void should_name_the_variable_when_a_retry_delay_is_negative(String property, String variable) {

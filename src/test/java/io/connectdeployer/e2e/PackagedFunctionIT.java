@@ -3,6 +3,7 @@ package io.connectdeployer.e2e;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -24,9 +25,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.connectdeployer.testing.Resources;
 import io.quarkus.amazon.lambda.runtime.MockEventServer;
@@ -46,6 +49,7 @@ class PackagedFunctionIT {
 
     private static final String SECRET_ID = "connect-deployer/e2e-token";
     private static final String TOKEN = "tok-e2e-0123456789abcdef";
+    private static final String WEBHOOK_SECRET_ID = "connect-deployer/e2e-webhook";
 
     private static MotoServer moto;
     private static WireMockServer connect;
@@ -59,7 +63,9 @@ class PackagedFunctionIT {
         assertTrue(Files.exists(zip), zip + " is missing: run ./mvnw verify (it packages before this check)");
 
         moto = MotoServer.start();
-        createSecret(moto.endpoint(), "{\"user_token\":\"" + TOKEN + "\"}");
+        createSecret(moto.endpoint(), SECRET_ID, "{\"user_token\":\"" + TOKEN + "\"}");
+        // GitHub's documented example secret: the signed fixtures under events/github were made with it.
+        createSecret(moto.endpoint(), WEBHOOK_SECRET_ID, "It's a Secret to Everybody");
         connect = new WireMockServer(options().dynamicPort());
         connect.start();
         runtimeApi = new RuntimeApiServer();
@@ -75,6 +81,11 @@ class PackagedFunctionIT {
         environment.put("CONNECT_RETRY_BASE_DELAY", "5ms");
         environment.put("DEPLOY_FILTERS", "[{\"type\":\"device_state\",\"operand\":\"is\",\"value\":\"online\"}]");
         environment.put("DEPLOY_PARAMETERS", "{\"region\":\"eu\"}");
+        environment.put("DEPLOY_PROJECT", "Demo");
+        environment.put("DEPLOY_FLOW_ID", "f-e2e-0001");
+        // Placeholders exactly as a user sets them in Lambda's environment; events with their own comment keep it.
+        environment.put("DEPLOY_COMMENT", "${app} ${version}");
+        environment.put("GITHUB_WEBHOOK_SECRET_ID", WEBHOOK_SECRET_ID);
         function = LambdaJavaRuntime.start(zip, "127.0.0.1:" + runtimeApi.getPort() + MockEventServer.BASE_PATH, environment);
     }
 
@@ -85,6 +96,11 @@ class PackagedFunctionIT {
                 running.close();
             }
         }
+    }
+
+    @BeforeEach
+    void resetConnect() {
+        connect.resetAll();
     }
 
     @Test
@@ -115,20 +131,51 @@ class PackagedFunctionIT {
         connect.verify(exactly(0), postRequestedFor(urlEqualTo("/v2/deploy_update")));
     }
 
+    @Test
+    void should_deploy_the_key_and_fill_the_comment_template_when_an_s3_object_is_put() {
+        connect.stubFor(post("/v2/deploy_update").willReturn(aResponse().withStatus(201).withBody("{}")));
+
+        invoke("events/s3/put.json")
+                .statusCode(200)
+                .body("source", equalTo("s3"))
+                .body("deployments[0].status", equalTo("created"));
+
+        connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("gateway v1.4.2")))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.flow_id", WireMock.equalTo("f-e2e-0001"))));
+    }
+
+    @Test
+    void should_verify_the_signature_with_the_secret_from_secrets_manager_when_github_publishes_a_release() {
+        connect.stubFor(post("/v2/deploy_update").willReturn(aResponse().withStatus(201).withBody("{}")));
+
+        invoke("events/github/release-published.json")
+                .statusCode(200)
+                .body("statusCode", equalTo(201))
+                .body("headers.content-type", equalTo("application/json"));
+        invoke("events/github/release-published-bad-signature.json")
+                .statusCode(200)
+                .body("statusCode", equalTo(401));
+
+        connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.app.name", WireMock.equalTo("gateway-firmware")))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("gateway-firmware v1.4.2"))));
+    }
+
     private static ValidatableResponse invoke(String event) {
         return given().baseUri("http://127.0.0.1:" + runtimeApi.getPort()).basePath(MockEventServer.BASE_PATH)
                 .contentType("application/json").body(Resources.text(event))
                 .when().post().then();
     }
 
-    private static void createSecret(String endpoint, String value) {
+    private static void createSecret(String endpoint, String secretId, String value) {
         try (SecretsManagerClient client = SecretsManagerClient.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
-            client.createSecret(request -> request.name(SECRET_ID).secretString(value));
+            client.createSecret(request -> request.name(secretId).secretString(value));
         }
     }
 }

@@ -16,10 +16,14 @@ public final class Events {
 
     /** A classpath resource under src/test/resources, e.g. {@code events/direct/seed-example.json}. */
     public static JsonNode load(String path) {
+        return parse(Resources.text(path));
+    }
+
+    public static JsonNode parse(String json) {
         try {
-            return MAPPER.readTree(Resources.text(path));
+            return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("test resource " + path + " is not JSON", e);
+            throw new UncheckedIOException("not JSON: " + json, e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.connectdeployer.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -22,6 +23,11 @@ public class WireMockStandIns implements QuarkusTestResourceLifecycleManager {
 
     public static final String SECRET_ID = "connect-deployer/test-token";
     public static final String FIRST_TOKEN = "tok-first-0123456789abcdef";
+    /** GitHub's documented example secret; the signed fixtures under events/github were made with it (sign.py). */
+    public static final String WEBHOOK_SECRET_ID = "connect-deployer/github-webhook";
+    public static final String WEBHOOK_SECRET = "It's a Secret to Everybody";
+    public static final String BEARER_SECRET_ID = "connect-deployer/bearer";
+    public static final String BEARER_TOKEN = "test-bearer-token";
 
     private static volatile String currentToken = FIRST_TOKEN;
     private static StubMapping secretStub;
@@ -33,6 +39,8 @@ public class WireMockStandIns implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().dynamicPort());
         server.start();
         putSecret(server, currentToken);
+        putSecret(server, WEBHOOK_SECRET_ID, WEBHOOK_SECRET);
+        putSecret(server, BEARER_SECRET_ID, BEARER_TOKEN);
         // The SDK's standard chains read these, as they read AWS_ENDPOINT_URL_SECRETS_MANAGER etc. in Lambda.
         System.setProperty("aws.endpointUrlSecretsManager", server.baseUrl());
         System.setProperty("aws.region", "eu-west-1");
@@ -56,9 +64,31 @@ public class WireMockStandIns implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Forgets the requests and the Connect stubs of the last test; the secrets stay. */
+    public static void resetConnect(WireMockServer server) {
+        server.resetRequests();
+        server.getStubMappings().stream()
+                .filter(stub -> stub.getRequest().getUrl() == null || !stub.getRequest().getUrl().equals("/"))
+                .forEach(server::removeStub);
+        server.resetScenarios();
+    }
+
     /** The token the secret holds now; tests that rotate it leave the new one in place, and the function's cache follows. */
     public static String currentToken() {
         return currentToken;
+    }
+
+    /** Another secret (webhook, bearer) by its id; it wins over the token's catch-all stub. */
+    public static void putSecret(WireMockServer server, String secretId, String secretString) {
+        server.stubFor(post(urlEqualTo("/")).atPriority(1)
+                .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                .withRequestBody(matchingJsonPath("$.SecretId", equalTo(secretId)))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"ARN\":\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:" + secretId
+                                + "-AbCdEf\",\"Name\":\"" + secretId + "\",\"SecretString\":\"" + secretString
+                                + "\",\"VersionId\":\"v1\"}")));
     }
 
     /** Rotates the secret's value, as Secrets Manager rotation would. */
@@ -67,7 +97,7 @@ public class WireMockStandIns implements QuarkusTestResourceLifecycleManager {
         if (secretStub != null) {
             server.removeStub(secretStub);
         }
-        secretStub = server.stubFor(post(urlEqualTo("/"))
+        secretStub = server.stubFor(post(urlEqualTo("/")).atPriority(5)
                 .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
                 .willReturn(aResponse()
                         .withStatus(200)

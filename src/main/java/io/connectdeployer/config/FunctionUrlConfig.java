@@ -1,0 +1,21 @@
+package io.connectdeployer.config;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** The secrets that guard the Function URL: GITHUB_WEBHOOK_SECRET_ID and HTTP_BEARER_SECRET_ID. */
+public interface FunctionUrlConfig {
+
+    /** GITHUB_WEBHOOK_SECRET_ID: the secret GitHub signs webhook deliveries with; unset, webhooks are refused. */
+    @ConfigMapping(prefix = "github")
+    interface GitHub {
+        Optional<String> webhookSecretId();
+    }
+
+    /** HTTP_BEARER_SECRET_ID: the token other callers send as {@code Authorization: Bearer}; unset, only IAM-signed calls pass. */
+    @ConfigMapping(prefix = "http")
+    interface Http {
+        Optional<String> bearerSecretId();
+    }
+}

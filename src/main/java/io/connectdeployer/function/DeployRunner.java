@@ -1,0 +1,104 @@
+package io.connectdeployer.function;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.connectdeployer.config.DeploySettings;
+import io.connectdeployer.connect.ConnectDeployer;
+import io.connectdeployer.connect.ConnectOutcome;
+import io.connectdeployer.deploy.DeployPlanner;
+import io.connectdeployer.deploy.DeployRequest;
+import io.connectdeployer.deploy.InvalidDeployEventException;
+import io.connectdeployer.error.DeployerException;
+import io.connectdeployer.function.DeployResult.Deployment;
+import io.connectdeployer.function.DeployResult.Status;
+import io.connectdeployer.trigger.Batch;
+import io.connectdeployer.trigger.Work;
+
+/**
+ * Runs each item of a batch on its own: plan, then dry-run or deploy, then one log line. One item failing does
+ * not stop the others; the caller decides what the failures mean for the invocation.
+ */
+@ApplicationScoped
+public class DeployRunner {
+
+    /** Stands for the token in dry-run output. */
+    static final String MASK = "***";
+
+    private final DeploySettings settings;
+    private final ConnectDeployer deployer;
+
+    DeployRunner(DeploySettings settings, ConnectDeployer deployer) {
+        this.settings = settings;
+        this.deployer = deployer;
+    }
+
+    /** The result, and the failures behind its failed entries in the same order. */
+    public record Run(DeployResult result, List<DeployerException> failures) {
+    }
+
+    public Run run(Batch batch) {
+        List<Deployment> deployments = new ArrayList<>();
+        List<DeployerException> failures = new ArrayList<>();
+        for (Work work : batch.work()) {
+            long started = System.nanoTime();
+            if (work instanceof Work.Skip skip) {
+                InvocationLog.ignored(batch.source(), skip.eventId(), skip.reason(), started);
+                deployments.add(new Deployment(Status.IGNORED, skip.eventId(), null, null, null, null, null, null, null,
+                        skip.reason(), null));
+            } else if (work instanceof Work.Deploy deploy) {
+                DeployRequest request = null;
+                try {
+                    request = plan(batch, deploy);
+                    deployments.add(execute(batch, deploy, request, started));
+                } catch (DeployerException failure) {
+                    InvocationLog.failure(batch.source(), deploy.eventId(), request, failure, started);
+                    failures.add(failure);
+                    deployments.add(failed(deploy.eventId(), request, failure));
+                }
+            }
+        }
+        return new Run(new DeployResult(overall(deployments), batch.source(), batch.eventId(), deployments, null), failures);
+    }
+
+    private DeployRequest plan(Batch batch, Work.Deploy deploy) {
+        return DeployPlanner.plan(deploy.event(), settings.defaults().withFallback(deploy.fallback()),
+                settings.templates(), deploy.values(), batch.source().json());
+    }
+
+    private Deployment execute(Batch batch, Work.Deploy deploy, DeployRequest request, long started) {
+        if (request.dryRun()) {
+            InvocationLog.success("dry_run", batch.source(), deploy.eventId(), request, null, 0, started);
+            return new Deployment(Status.DRY_RUN, deploy.eventId(), request.project(), request.flowId(), request.app(),
+                    null, 0, null, settings.dialect().payload(request, MASK), null, null);
+        }
+        ConnectOutcome outcome = deployer.deploy(request, settings.timeBudget());
+        InvocationLog.success("created", batch.source(), deploy.eventId(), request, outcome.httpStatus(), outcome.attempts(), started);
+        return new Deployment(Status.CREATED, deploy.eventId(), request.project(), request.flowId(), request.app(),
+                outcome.httpStatus(), outcome.attempts(), outcome.response(), null, null, null);
+    }
+
+    private static Deployment failed(String eventId, DeployRequest request, DeployerException failure) {
+        return new Deployment(Status.FAILED, eventId, request == null ? null : request.project(),
+                request == null ? null : request.flowId(), request == null ? null : request.app(),
+                null, null, null, null, null, error(failure));
+    }
+
+    static DeployResult.Error error(DeployerException failure) {
+        return new DeployResult.Error(failure.getClass().getSimpleName(), failure.getMessage(),
+                failure instanceof InvalidDeployEventException invalid ? invalid.problems() : List.of());
+    }
+
+    /** Ignored entries do not count against success; a mix of started and failed is {@code partial}. */
+    private static Status overall(List<Deployment> deployments) {
+        boolean failed = deployments.stream().anyMatch(d -> d.status() == Status.FAILED);
+        boolean created = deployments.stream().anyMatch(d -> d.status() == Status.CREATED);
+        boolean dryRun = deployments.stream().anyMatch(d -> d.status() == Status.DRY_RUN);
+        if (failed) {
+            return created || dryRun ? Status.PARTIAL : Status.FAILED;
+        }
+        return created ? Status.CREATED : dryRun ? Status.DRY_RUN : Status.IGNORED;
+    }
+}

@@ -1,0 +1,54 @@
+package io.connectdeployer.trigger;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.connectdeployer.event.DeployEvent;
+import io.connectdeployer.event.DeployEventReader;
+
+/**
+ * EventBridge envelopes: a scheduled rule without input deploys the defaults, an S3 {@code Object Created} event
+ * maps like an S3 notification, and any other event carries a simplified deploy event as its {@code detail}.
+ */
+final class EventBridgeEvents {
+
+    private EventBridgeEvents() {
+    }
+
+    static Batch from(JsonNode event, S3KeyPattern keys) {
+        String id = Envelope.text(event, "id");
+        String time = Envelope.text(event, "time");
+        String source = Envelope.text(event, "source");
+        String detailType = Envelope.text(event, "detail-type");
+        if ("aws.events".equals(source) && "Scheduled Event".equals(detailType)) {
+            return Batch.of(Source.SCHEDULE, scheduled(event, id, time));
+        }
+        if ("aws.s3".equals(source) && "Object Created".equals(detailType)) {
+            Work work = keys.work(Envelope.text(event, "detail", "bucket", "name"), Envelope.text(event, "detail", "object", "key"),
+                    id, time, "$.detail");
+            return Batch.of(Source.EVENTBRIDGE, work);
+        }
+        Values values = new Values().put("event_id", id).put("time", time);
+        return Batch.of(Source.EVENTBRIDGE,
+                new Work.Deploy(id, DeployEventReader.read(event.get("detail"), "$.detail"), null, values.map()));
+    }
+
+    /** The defaults, with the rule's name and the scheduled time as the comment unless DEPLOY_COMMENT says otherwise. */
+    private static Work scheduled(JsonNode event, String id, String time) {
+        String rule = ruleName(Envelope.at(event, "resources"));
+        DeployEvent fallback = new DeployEvent(null, null, null, null, null, null,
+                "Scheduled deployment by EventBridge rule " + rule + " at " + time, null);
+        Values values = new Values().put("event_id", id).put("time", time);
+        return new Work.Deploy(id, new DeployEventReader.Read(DeployEvent.empty(), List.of()), fallback, values.map());
+    }
+
+    /** {@code arn:aws:events:eu-west-1:123456789012:rule/nightly} gives {@code nightly}. */
+    private static String ruleName(JsonNode resources) {
+        if (resources == null || !resources.isArray() || resources.isEmpty() || !resources.get(0).isTextual()) {
+            return "(unnamed)";
+        }
+        String arn = resources.get(0).textValue();
+        return arn.substring(arn.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,50 @@
+package io.connectdeployer.trigger;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * S3 event notifications ({@code Records[]} with {@code eventSource: aws:s3}): one deployment per created object.
+ * Other event names (deletes, restores) are skipped, not failed, so a bucket may send them too.
+ */
+final class S3Notifications {
+
+    private S3Notifications() {
+    }
+
+    static Batch from(JsonNode event, S3KeyPattern keys) {
+        List<Work> work = new ArrayList<>();
+        JsonNode records = event.get("Records");
+        for (int index = 0; index < records.size(); index++) {
+            JsonNode record = records.get(index);
+            String eventName = Envelope.text(record, "eventName");
+            String eventId = eventId(record);
+            if (eventName == null || !eventName.startsWith("ObjectCreated:")) {
+                work.add(new Work.Skip(eventId, "S3 event " + eventName + " is not an object creation"));
+                continue;
+            }
+            work.add(keys.work(Envelope.text(record, "s3", "bucket", "name"), decode(Envelope.text(record, "s3", "object", "key")),
+                    eventId, Envelope.text(record, "eventTime"), "$.Records[" + index + "].s3"));
+        }
+        return new Batch(Source.S3, null, work);
+    }
+
+    /** The object version when the bucket is versioned, else the sequencer that orders events for one key. */
+    private static String eventId(JsonNode record) {
+        String version = Envelope.text(record, "s3", "object", "versionId");
+        return version != null ? version : Envelope.text(record, "s3", "object", "sequencer");
+    }
+
+    /** S3 notifications URL-encode keys with {@code +} for a space (EventBridge events do not); null if malformed. */
+    private static String decode(String key) {
+        try {
+            return key == null ? null : URLDecoder.decode(key, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+}

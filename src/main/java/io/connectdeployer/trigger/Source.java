@@ -1,0 +1,15 @@
+package io.connectdeployer.trigger;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Which kind of trigger an event came from; reported in the result and the log line. */
+public enum Source {
+    DIRECT, SCHEDULE, EVENTBRIDGE, S3, GITHUB, HTTP;
+
+    @JsonValue
+    public String json() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,31 @@
+package io.connectdeployer.trigger;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.connectdeployer.event.DeployEvent;
+import io.connectdeployer.event.DeployEventReader;
+
+/** One thing a trigger event asks for: a deployment to plan, or a record deliberately skipped. */
+public sealed interface Work {
+
+    /** The id duplicate detection will key on (S3 version id or sequencer, EventBridge id, GitHub delivery). */
+    String eventId();
+
+    /**
+     * A deployment: the simplified event as read from the trigger, what the trigger suggests where neither the
+     * event nor the configuration says ({@code fallback}), and the values its placeholders may use.
+     */
+    record Deploy(String eventId, DeployEventReader.Read event, DeployEvent fallback, Map<String, String> values)
+            implements Work {
+
+        public Deploy {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+    }
+
+    /** Not a deployment, and not an error: an S3 key outside the pattern, a draft release, a delete event. */
+    record Skip(String eventId, String reason) implements Work {
+    }
+}

@@ -1,0 +1,115 @@
+package io.connectdeployer.function;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.connectdeployer.testing.ConnectStubs.DEPLOY_UPDATE;
+import static io.connectdeployer.testing.Lambda.invoke;
+import static io.connectdeployer.testing.Lambda.invokeFailing;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.connectdeployer.testing.ConnectStubs;
+import io.connectdeployer.testing.Events;
+import io.connectdeployer.testing.InjectWireMock;
+import io.connectdeployer.testing.TriggerProfile;
+import io.connectdeployer.testing.WireMockStandIns;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** EventBridge envelopes: a scheduled rule, S3 through EventBridge, and a custom event whose detail is a deploy event. */
+@QuarkusTest
+@TestProfile(TriggerProfile.class)
+@QuarkusTestResource(WireMockStandIns.class)
+class EventBridgeTriggerTest {
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    @BeforeEach
+    void resetConnect() {
+        WireMockStandIns.resetConnect(wireMock);
+        ConnectStubs.answers(wireMock, 201, "{\"message\":\"Created\"}");
+    }
+
+    @Test
+    void should_deploy_the_defaults_with_the_rule_and_time_as_comment_when_a_schedule_fires() {
+        invoke("events/eventbridge/scheduled.json")
+                .statusCode(200)
+                .body("status", equalTo("created"))
+                .body("source", equalTo("schedule"))
+                .body("event_id", equalTo("53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa"))
+                .body("deployments[0].flow_id", equalTo(TriggerProfile.FLOW_ID));
+
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment",
+                        WireMock.equalTo("Scheduled deployment by EventBridge rule nightly-rollout at 2026-11-28T02:00:00Z"))));
+    }
+
+    @Test
+    void should_map_the_key_like_an_s3_notification_when_s3_sends_object_created_through_eventbridge() {
+        invoke("events/eventbridge/s3-object-created.json")
+                .statusCode(200)
+                .body("source", equalTo("eventbridge"))
+                .body("deployments[0].app.name", equalTo("gateway"))
+                .body("deployments[0].app.version", equalTo("v1.4.3"));
+
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.app.version", WireMock.equalTo("v1.4.3"))));
+    }
+
+    @Test
+    void should_deploy_the_detail_when_a_ci_system_puts_a_custom_event() {
+        invoke("events/eventbridge/custom-release.json")
+                .statusCode(200)
+                .body("source", equalTo("eventbridge"))
+                .body("event_id", equalTo("6a7e8feb-b491-4cf7-a9f1-bf3703467718"))
+                .body("deployments[0].event_id", equalTo("6a7e8feb-b491-4cf7-a9f1-bf3703467718"));
+
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE))
+                .withRequestBody(matchingJsonPath("$.device_filter.groups[0].name", WireMock.equalTo("beta")))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("CI build 812")))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.app.version", WireMock.equalTo("v1.4.2"))));
+    }
+
+    @Test
+    void should_locate_each_problem_under_detail_and_call_nothing_when_the_custom_detail_is_invalid() {
+        ObjectNode event = (ObjectNode) Events.load("events/eventbridge/custom-release.json");
+        ((ObjectNode) event.get("detail")).put("flowid", "f-1");
+
+        invoke(event)
+                .statusCode(500)
+                .body("errorMessage", equalTo("io.connectdeployer.deploy.InvalidDeployEventException: Invalid deploy event, "
+                        + "nothing was deployed (1 problem): $.detail.flowid: unknown key 'flowid'; did you mean 'flow_id'?"));
+
+        wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+    }
+
+    @Test
+    void should_name_the_top_level_keys_and_call_nothing_when_the_shape_is_unknown() {
+        invoke(Events.parse("{\"Type\":\"Notification\",\"MessageId\":\"m-1\",\"Message\":\"hello\"}"))
+                .statusCode(500)
+                .body("errorMessage", equalTo("io.connectdeployer.trigger.UnrecognizedEventException: Unrecognised event, "
+                        + "nothing was deployed: top-level keys [Type, MessageId, Message]. Expected a deploy event, an S3 "
+                        + "event notification, an EventBridge event or a Lambda Function URL request (payload format 2.0)"));
+
+        wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+    }
+
+    @Test
+    void should_name_the_source_and_call_nothing_when_records_come_from_sqs() {
+        invokeFailing("events/sqs/message.json", "io.connectdeployer.trigger.UnrecognizedEventException")
+                .body("errorMessage", containsString("'Records' from aws:sqs"));
+
+        wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+    }
+}
