@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.connectdeployer.event.DeployEvent;
+
 /**
  * The configured values that hold placeholders (DEPLOY_PARAMETERS entries, DEPLOY_COMMENT), compiled at startup.
  * Filling them for one event yields the defaults that event is merged over.
@@ -38,7 +40,7 @@ public record DefaultTemplates(Map<String, Template> parameters, Template commen
         List<String> unknown = new ArrayList<>();
         Template template = Template.parse(value, unknown);
         unknown.forEach(name -> problems.add(new Problem(where, "unknown placeholder ${" + name + "}; known: "
-                + Template.NAMES.stream().map(n -> "${" + n + "}").toList())));
+                + placeholders(List.copyOf(Template.NAMES)))));
         return template.hasPlaceholders() ? Optional.of(template) : Optional.empty();
     }
 
@@ -52,13 +54,26 @@ public record DefaultTemplates(Map<String, Template> parameters, Template commen
 
     /** {@code defaults} with every template filled from {@code values}; a value the event lacks is a problem. */
     public DeployDefaults fill(DeployDefaults defaults, Map<String, String> values, String source, List<Problem> problems) {
+        return fill(defaults, null, values, source, problems);
+    }
+
+    /**
+     * As {@link #fill(DeployDefaults, Map, String, List)}, leaving alone the defaults {@code event} overrides: a
+     * value that will not be used must not fail the event for a placeholder it cannot fill.
+     */
+    public DeployDefaults fill(DeployDefaults defaults, DeployEvent event, Map<String, String> values, String source,
+            List<Problem> problems) {
         if (isEmpty()) {
             return defaults;
         }
         Map<String, String> filled = new LinkedHashMap<>(defaults.parameters());
-        parameters.forEach((name, template) ->
-                filled.put(name, render(template, values, "DEPLOY_PARAMETERS." + name, source, problems)));
-        String comment = this.comment == null ? defaults.comment()
+        parameters.forEach((name, template) -> {
+            if (event == null || event.parameters() == null || !event.parameters().containsKey(name)) {
+                filled.put(name, render(template, values, "DEPLOY_PARAMETERS." + name, source, problems));
+            }
+        });
+        boolean commentUsed = event == null || event.comment() == null;
+        String comment = this.comment == null || !commentUsed ? defaults.comment()
                 : render(this.comment, values, "DEPLOY_COMMENT", source, problems);
         return new DeployDefaults(defaults.project(), defaults.groups(), defaults.filters(), defaults.flowId(),
                 defaults.app(), filled, comment, defaults.dryRun());
@@ -70,7 +85,7 @@ public record DefaultTemplates(Map<String, Template> parameters, Template commen
         String text = template.render(values, missing);
         if (!missing.isEmpty()) {
             problems.add(new Problem(where, "no value for " + placeholders(missing.stream().distinct().toList())
-                    + " in a " + source + " event (it provides: "
+                    + " in the " + source + " event (it provides: "
                     + placeholders(values.keySet().stream().filter(k -> values.get(k) != null).toList()) + ")"));
         }
         return text;

@@ -30,7 +30,7 @@ public final class DeployPlanner {
         List<Problem> problems = new ArrayList<>(read.problems());
         DeployRequest request = DeployMerger.merge(defaults, read.event());
         if (!templates.isEmpty()) {
-            DeployDefaults filled = templates.fill(defaults, withApp(values, request.app()), source, problems);
+            DeployDefaults filled = templates.fill(defaults, read.event(), withApp(values, request.app()), source, problems);
             request = DeployMerger.merge(filled, read.event());
         }
         // A field that was present but wrong reads as absent: report it once, as wrong, not again as missing.

@@ -31,8 +31,8 @@ public record FunctionUrlRequest(String method, Map<String, String> headers, byt
         }
         String body = Envelope.text(event, "body");
         boolean base64 = Envelope.at(event, "isBase64Encoded") != null && Envelope.at(event, "isBase64Encoded").asBoolean();
-        // Base64 text is 4/3 of its bytes; checking the text first refuses a huge body without decoding it.
-        if (body != null && (base64 ? body.length() / 4 * 3 : body.length()) > MAX_BODY_BYTES) {
+        // Refuse a body far too large before decoding it; the exact limit is checked on the decoded bytes.
+        if (body != null && body.length() > (base64 ? (MAX_BODY_BYTES / 3 + 1) * 4 : MAX_BODY_BYTES)) {
             throw tooLarge();
         }
         byte[] bytes = body == null ? new byte[0] : base64 ? decode(body) : body.getBytes(StandardCharsets.UTF_8);

@@ -89,8 +89,8 @@ class SettingsParserTest {
             "deploy.filters       | '[{\"type\":\"tag\",\"operand\":\"equals\",\"value\":\"x\"}]' | DEPLOY_FILTERS[0].operand: 'equals' is not one of is, is_not",
             "deploy.filters       | '{\"type\":\"tag\"}'      | DEPLOY_FILTERS: must be an array of filter objects, not an object",
             "deploy.parameters    | '{\"port\":22}'           | 'DEPLOY_PARAMETERS.port: must be a string, not a number (quote it: \"22\")'",
-            "deploy.parameters    | '{\"url\":\"s3://${buckt}/${key}\"}' | 'DEPLOY_PARAMETERS.url: unknown placeholder ${buckt}; known: [${bucket}, ${key}, ${app}, ${version}, ${tag}, ${repository}, ${release_url}, ${event_id}, ${time}]'",
-            "deploy.comment       | 'Build ${versoin}'        | 'DEPLOY_COMMENT: unknown placeholder ${versoin}; known: [${bucket}, ${key}, ${app}, ${version}, ${tag}, ${repository}, ${release_url}, ${event_id}, ${time}]'",
+            "deploy.parameters    | '{\"url\":\"s3://${buckt}/${key}\"}' | 'DEPLOY_PARAMETERS.url: unknown placeholder ${buckt}; known: ${bucket}, ${key}, ${app}, ${version}, ${tag}, ${repository}, ${release_url}, ${event_id}, ${time}'",
+            "deploy.comment       | 'Build ${versoin}'        | 'DEPLOY_COMMENT: unknown placeholder ${versoin}; known: ${bucket}, ${key}, ${app}, ${version}, ${tag}, ${repository}, ${release_url}, ${event_id}, ${time}'",
             "deploy.s3-key-pattern | '(?<app>[^/]+/'          | DEPLOY_S3_KEY_PATTERN: not a valid regular expression (Unclosed group near index 13)" })
     void should_name_the_variable_and_what_is_wrong_when_one_value_is_bad(String property, String value, String problem) {
         // when

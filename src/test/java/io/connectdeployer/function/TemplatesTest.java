@@ -62,8 +62,8 @@ class TemplatesTest {
                 .statusCode(500)
                 .body("errorMessage", equalTo("io.connectdeployer.deploy.InvalidDeployEventException: Invalid deploy event, "
                         + "nothing was deployed (2 problems): "
-                        + "DEPLOY_PARAMETERS.artifact_url: no value for ${bucket}, ${key} in a schedule event (it provides: ${event_id}, ${time}); "
-                        + "DEPLOY_COMMENT: no value for ${app}, ${version} in a schedule event (it provides: ${event_id}, ${time})"));
+                        + "DEPLOY_PARAMETERS.artifact_url: no value for ${bucket}, ${key} in the schedule event (it provides: ${event_id}, ${time}); "
+                        + "DEPLOY_COMMENT: no value for ${app}, ${version} in the schedule event (it provides: ${event_id}, ${time})"));
 
         wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
     }

@@ -1,0 +1,146 @@
+package io.connectdeployer.trigger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.connectdeployer.deploy.App;
+import io.connectdeployer.deploy.Problem;
+import io.connectdeployer.event.DeployEvent;
+import io.connectdeployer.event.DeployEventReader;
+
+/** EventBridge envelopes through {@link Triggers#batch}: schedules, S3 Object Created, and custom events. */
+class EventBridgeEventsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final S3KeyPattern DEFAULT = S3KeyPattern.compile(S3KeyPattern.DEFAULT);
+    private static final String ID = "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa";
+    private static final String TIME = "2024-05-01T02:00:00Z";
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException invalid) {
+            throw new IllegalArgumentException(invalid);
+        }
+    }
+
+    private static Batch batch(String event) {
+        return Triggers.batch(EventShape.EVENTBRIDGE, json(event), DEFAULT);
+    }
+
+    private static DeployEvent comment(String comment) {
+        return new DeployEvent(null, null, null, null, null, null, comment, null);
+    }
+
+    @Test
+    void should_deploy_the_defaults_with_the_rule_and_time_as_fallback_comment_when_a_schedule_fires() {
+        // when
+        Batch batch = batch("""
+                {"version": "0", "id": "%s", "detail-type": "Scheduled Event", "source": "aws.events",
+                 "account": "123456789012", "time": "%s", "region": "eu-west-1",
+                 "resources": ["arn:aws:events:eu-west-1:123456789012:rule/nightly-gateway"], "detail": {}}
+                """.formatted(ID, TIME));
+
+        // then
+        assertEquals(new Batch(Source.SCHEDULE, ID, List.of(new Work.Deploy(ID,
+                new DeployEventReader.Read(DeployEvent.empty(), List.of()),
+                comment("Scheduled deployment by EventBridge rule nightly-gateway at " + TIME),
+                Map.of("event_id", ID, "time", TIME)))), batch);
+    }
+
+    @Test
+    void should_call_the_rule_unnamed_when_a_scheduled_event_has_no_resources() {
+        // when
+        Batch batch = batch("""
+                {"id": "%s", "detail-type": "Scheduled Event", "source": "aws.events", "time": "%s", "detail": {}}
+                """.formatted(ID, TIME));
+
+        // then
+        assertEquals(comment("Scheduled deployment by EventBridge rule (unnamed) at " + TIME),
+                ((Work.Deploy) batch.work().get(0)).fallback());
+    }
+
+    @Test
+    void should_deploy_the_key_as_is_with_the_event_id_when_s3_sends_object_created() {
+        // when
+        Batch batch = batch("""
+                {"version": "0", "id": "%s", "detail-type": "Object Created", "source": "aws.s3", "time": "%s",
+                 "detail": {"bucket": {"name": "firmware-releases"},
+                            "object": {"key": "camera hub/v2.0+beta/fw.bin", "size": 1024, "sequencer": "0055AED6DCD90281E5"},
+                            "reason": "PutObject"}}
+                """.formatted(ID, TIME));
+
+        // then
+        assertEquals(new Batch(Source.EVENTBRIDGE, ID, List.of(new Work.Deploy(ID,
+                new DeployEventReader.Read(new DeployEvent(null, null, null, null, new App("camera hub", "v2.0+beta"), null, null, null),
+                        List.of()),
+                comment("New object s3://firmware-releases/camera hub/v2.0+beta/fw.bin"),
+                Map.of("bucket", "firmware-releases", "key", "camera hub/v2.0+beta/fw.bin", "event_id", ID, "time", TIME)))),
+                batch);
+    }
+
+    @Test
+    void should_report_the_key_under_detail_when_an_s3_object_created_event_has_no_key() {
+        // when
+        Batch batch = batch("""
+                {"id": "%s", "detail-type": "Object Created", "source": "aws.s3", "time": "%s",
+                 "detail": {"bucket": {"name": "firmware-releases"}, "object": {}}}
+                """.formatted(ID, TIME));
+
+        // then
+        assertEquals(List.of(new Work.Deploy(ID, new DeployEventReader.Read(DeployEvent.empty(),
+                List.of(new Problem("$.detail.object.key", "missing, or not a valid URL-encoded key"))), null, Map.of())),
+                batch.work());
+    }
+
+    @Test
+    void should_read_the_detail_as_a_deploy_event_when_the_event_is_custom() {
+        // when
+        Batch batch = batch("""
+                {"id": "%s", "detail-type": "Release approved", "source": "com.example.ci", "time": "%s",
+                 "detail": {"project": "Demo", "app": {"name": "gateway", "version": "v1.4.2"}, "comment": "approved"}}
+                """.formatted(ID, TIME));
+
+        // then
+        assertEquals(new Batch(Source.EVENTBRIDGE, ID, List.of(new Work.Deploy(ID,
+                new DeployEventReader.Read(new DeployEvent("Demo", null, null, null, new App("gateway", "v1.4.2"), null, "approved", null),
+                        List.of()),
+                null, Map.of("event_id", ID, "time", TIME)))), batch);
+    }
+
+    @Test
+    void should_locate_problems_under_detail_when_a_custom_event_has_typos() {
+        // when
+        Batch batch = batch("""
+                {"id": "%s", "detail-type": "Release approved", "source": "com.example.ci", "time": "%s",
+                 "detail": {"project": "Demo", "flowid": "f-1", "dry_run": "yes"}}
+                """.formatted(ID, TIME));
+
+        // then
+        assertEquals(List.of(
+                new Problem("$.detail.flowid", "unknown key 'flowid'; did you mean 'flow_id'?"),
+                new Problem("$.detail.dry_run", "must be true or false, not a string")),
+                ((Work.Deploy) batch.work().get(0)).event().problems());
+    }
+
+    @Test
+    void should_report_that_detail_must_be_an_object_when_a_custom_event_has_no_detail() {
+        // when
+        Batch batch = batch("""
+                {"id": "%s", "detail-type": "Release approved", "source": "com.example.ci", "time": "%s"}
+                """.formatted(ID, TIME));
+
+        // then
+        assertEquals(List.of(new Work.Deploy(ID, new DeployEventReader.Read(DeployEvent.empty(),
+                List.of(new Problem("$.detail", "must be a JSON object, not nothing"))), null, Map.of("event_id", ID, "time", TIME))),
+                batch.work());
+    }
+}
