@@ -26,6 +26,7 @@ public record DeployResult(
         List<Deployment> deployments,
         Error error) {
 
+    @RegisterForReflection
     public enum Status {
         CREATED("created"),
         DRY_RUN("dry_run"),

@@ -18,7 +18,8 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 /**
  * Runs {@code function.zip} as the Lambda {@code java21} managed runtime does: the zip extracted as the task root,
  * its root and {@code lib/*.jar} on the class path, and the Lambda runtime interface client from Maven Central
- * polling a Runtime API with the configured handler.
+ * polling a Runtime API with the configured handler. A native build's zip holds {@code bootstrap} instead, which
+ * is started directly, as {@code provided.al2023} does.
  */
 final class LambdaJavaRuntime implements AutoCloseable {
 
@@ -33,6 +34,24 @@ final class LambdaJavaRuntime implements AutoCloseable {
     static LambdaJavaRuntime start(Path functionZip, String runtimeApi, Map<String, String> environment) throws Exception {
         Path taskRoot = Files.createTempDirectory(Path.of("target"), "lambda-task-");
         unzip(functionZip, taskRoot);
+        ProcessBuilder builder = Files.exists(taskRoot.resolve("bootstrap")) ? nativeBootstrap(taskRoot) : java(taskRoot);
+        builder.redirectErrorStream(true).redirectOutput(Path.of("target", "lambda-function.log").toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        builder.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        builder.environment().put("_HANDLER", HANDLER);
+        return new LambdaJavaRuntime(builder.start());
+    }
+
+    private static ProcessBuilder nativeBootstrap(Path taskRoot) {
+        taskRoot.resolve("bootstrap").toFile().setExecutable(true);
+        ProcessBuilder builder = new ProcessBuilder(taskRoot.resolve("bootstrap").toString());
+        // What Quarkus asks of native Lambda functions: the runtime, not the binary, handles signals.
+        builder.environment().put("DISABLE_SIGNAL_HANDLERS", "true");
+        return builder;
+    }
+
+    private static ProcessBuilder java(Path taskRoot) throws Exception {
         List<String> classPath = new ArrayList<>();
         classPath.add(taskRoot.toString());
         try (Stream<Path> jars = Files.list(taskRoot.resolve("lib"))) {
@@ -41,18 +60,11 @@ final class LambdaJavaRuntime implements AutoCloseable {
         // The runtime's own jars come last, as in the managed runtime where they sit outside the task root.
         classPath.add(jarOf(AWSLambda.class));
         classPath.add(jarOf(PojoSerializer.class));
-        ProcessBuilder builder = new ProcessBuilder(
+        return new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
                 "-cp", String.join(File.pathSeparator, classPath),
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER)
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "lambda-function.log").toFile());
-        builder.environment().putAll(environment);
-        builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        builder.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        builder.environment().put("_HANDLER", HANDLER);
-        return new LambdaJavaRuntime(builder.start());
+                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER);
     }
 
     private static String jarOf(Class<?> type) throws Exception {

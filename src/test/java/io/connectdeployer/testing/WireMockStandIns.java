@@ -46,9 +46,14 @@ public class WireMockStandIns implements QuarkusTestResourceLifecycleManager {
         System.setProperty("aws.region", "eu-west-1");
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
+        // Returned too, so an @QuarkusIntegrationTest passes them to the packaged jar or native binary it launches.
         return Map.of(
                 "connect.api-url", server.baseUrl(),
-                "connect.token-secret-id", SECRET_ID);
+                "connect.token-secret-id", SECRET_ID,
+                "aws.endpointUrlSecretsManager", server.baseUrl(),
+                "aws.region", "eu-west-1",
+                "aws.accessKeyId", "test",
+                "aws.secretAccessKey", "test");
     }
 
     @Override

@@ -1,0 +1,12 @@
+package io.connectdeployer.function;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/**
+ * Function URL requests, rerun against the native binary ({@code ./mvnw verify -Dnative}), which polls the mock event
+ * server itself. A Funqy JVM jar does not poll on its own; {@code PackagedFunctionIT} runs it under the Lambda
+ * runtime client instead.
+ */
+@QuarkusIntegrationTest
+class FunctionUrlTriggerNativeIT extends FunctionUrlTriggerTest {
+}
