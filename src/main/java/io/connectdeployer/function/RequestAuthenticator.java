@@ -53,6 +53,12 @@ public final class RequestAuthenticator {
         }
     }
 
+    /** Drops both cached secrets (see {@link TokenProvider#forget()}). */
+    void forget() {
+        webhookSecret.ifPresent(TokenProvider::forget);
+        bearerSecret.ifPresent(TokenProvider::forget);
+    }
+
     /** Reads both secrets now, in the init phase, so the first request does not pay for them. */
     void prefetch() {
         webhookSecret.ifPresent(TokenProvider::token);

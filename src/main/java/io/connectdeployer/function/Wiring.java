@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectdeployer.config.ConnectConfig;
@@ -42,6 +43,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public class Wiring {
 
     private static final Logger LOG = Logger.getLogger(Wiring.class);
+
+    /** Held so CRaC's weak reference to it lives as long as the function. */
+    private SnapStartRestore snapStartRestore;
 
     @Produces
     @Singleton
@@ -93,7 +97,14 @@ public class Wiring {
 
     /** Creates every bean above at startup and reads the token, so bad settings fail init and not the first event. */
     void init(@Observes StartupEvent started, DeploySettings settings, ConnectDeployer deployer, TokenProvider tokens,
-            RequestAuthenticator authenticator) {
+            RequestAuthenticator authenticator, ObjectMapper mapper) {
+        snapStartRestore = SnapStartRestore.register(tokens, authenticator);
+        try {
+            Priming.run(settings, mapper);
+        } catch (RuntimeException | JsonProcessingException unexpected) {
+            // Priming only warms code paths; a failure here must not stop the function.
+            LOG.warn("priming failed: " + unexpected);
+        }
         try {
             authenticator.prefetch();
         } catch (DeployerException unavailable) {

@@ -55,6 +55,11 @@ public final class CachedTokenProvider implements TokenProvider {
     }
 
     @Override
+    public void forget() {
+        cached = null;
+    }
+
+    @Override
     public synchronized String refresh() {
         String token = extract(reader.read(secretId));
         cached = new Cached(token, nanoClock.getAsLong());

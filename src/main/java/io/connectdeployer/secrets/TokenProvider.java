@@ -11,4 +11,11 @@ public interface TokenProvider {
 
     /** The secret's id, for messages; never the token. */
     String source();
+
+    /**
+     * Drops the cached value so the next {@link #token()} reads the secret again: after a SnapStart restore the
+     * snapshot's copy may be days old, and the clock it was timed by has jumped.
+     */
+    default void forget() {
+    }
 }
