@@ -7,11 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
+import static io.connectdeployer.testing.ConnectStubs.DEPLOY_UPDATE;
+import static io.connectdeployer.testing.ConnectStubs.json;
+import static io.connectdeployer.testing.Lambda.FUNQY_ERROR;
+import static io.connectdeployer.testing.Lambda.invoke;
+import static io.connectdeployer.testing.Lambda.invokeFailing;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,12 +24,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
+import io.connectdeployer.testing.ConnectStubs;
 import io.connectdeployer.testing.InjectWireMock;
 import io.connectdeployer.testing.Resources;
 import io.connectdeployer.testing.WireMockStandIns;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * Direct invocation through the real Lambda path: events posted to Quarkus's mock Lambda event server, Connect and
@@ -37,20 +40,13 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTestResource(WireMockStandIns.class)
 class DeployFunctionTest {
 
-    private static final String DEPLOY_UPDATE = "/v2/deploy_update";
-    /** Funqy wraps what a function throws; Lambda reports this type and a message that starts with ours. */
-    private static final String FUNQY_ERROR = "io.quarkus.funqy.runtime.ApplicationException";
 
     @InjectWireMock
     WireMockServer wireMock;
 
     @BeforeEach
     void resetConnect() {
-        wireMock.resetRequests();
-        wireMock.getStubMappings().stream()
-                .filter(stub -> stub.getRequest().getUrl() == null || !stub.getRequest().getUrl().equals("/"))
-                .forEach(wireMock::removeStub);
-        wireMock.resetScenarios();
+        WireMockStandIns.resetConnect(wireMock);
     }
 
     @Test
@@ -217,23 +213,8 @@ class DeployFunctionTest {
         assertFalse(Resources.testLog().contains(token), "the token appears in the application log");
     }
 
-    private ValidatableResponse invoke(String event) {
-        return given().contentType("application/json").body(Resources.text(event)).when().post().then();
-    }
-
-    /** An invocation that must end with our exception type at the start of Lambda's error message. */
-    private ValidatableResponse invokeFailing(String event, String exceptionType) {
-        return invoke(event).statusCode(500)
-                .body("errorType", equalTo(FUNQY_ERROR))
-                .body("errorMessage", startsWith(exceptionType + ": "));
-    }
-
     private void connectAnswers(int status, String body) {
-        wireMock.stubFor(post(DEPLOY_UPDATE).willReturn(json(status, body)));
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        ConnectStubs.answers(wireMock, status, body);
     }
 
     private static com.github.tomakehurst.wiremock.matching.StringValuePattern equalToJsonString(String value) {

@@ -23,6 +23,7 @@ import io.connectdeployer.testing.ConnectStubs;
 import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.InjectWireMock;
 import io.connectdeployer.testing.Lambda.HttpAnswer;
+import io.connectdeployer.testing.Resources;
 import io.connectdeployer.testing.TriggerProfile;
 import io.connectdeployer.testing.WireMockStandIns;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -166,6 +167,10 @@ class FunctionUrlTriggerTest {
         assertEquals("ConnectUnavailableException", answer.json().getString("deployments[0].error.type"));
         assertFalse(answer.body().contains(WireMockStandIns.currentToken()), "the token is in the response");
         assertFalse(answer.body().contains(WireMockStandIns.BEARER_TOKEN), "the bearer token is in the response");
+        String log = Resources.testLog();
+        assertFalse(log.contains(WireMockStandIns.currentToken()), "the token is in the application log");
+        assertFalse(log.contains(WireMockStandIns.BEARER_TOKEN), "the bearer token is in the application log");
+        assertFalse(log.contains(WireMockStandIns.WEBHOOK_SECRET), "the webhook secret is in the application log");
     }
 
     @Test
