@@ -1,0 +1,125 @@
+"""Statistics and the Markdown tables the benchmark prints and writes to RESULTS.md."""
+
+import math
+import statistics
+
+COLUMNS = [
+    # key, heading, kind
+    ("init_s", "init", "time"),
+    ("first_answer_s", "first answer", "time"),
+    ("first_invocation_s", "first invocation", "time"),
+    ("warm_median_s", "warm median", "time"),
+    ("warm_p99_s", "warm p99", "time"),
+    ("peak_rss_kib", "peak RSS", "rss"),
+    ("zip_bytes", "zip size", "bytes"),
+]
+# Issue 5's targets, judged on the median over the cold starts. MB here is 2^20 bytes, as Lambda counts memory.
+TARGETS = {
+    "first_answer_s": (1.0, "< 1.0 s"),
+    "first_invocation_s": (0.150, "< 150 ms"),
+    "warm_median_s": (0.010, "< 10 ms"),
+    "peak_rss_kib": (128 * 1024, "< 128 MB"),
+    "zip_bytes": (20 * 2**20, "< 20 MB"),
+}
+
+
+def p99(values):
+    """Nearest-rank 99th percentile: with fewer than 100 values it is the largest."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.99 * len(ordered)) - 1)]
+
+
+def fmt(value, kind):
+    if value is None:
+        return "—"
+    if kind == "rss":
+        return f"{value / 1024:.0f} MB"
+    if kind == "bytes":
+        return f"{value / 2**20:.1f} MB"
+    if value >= 1:
+        return f"{value:.2f} s"
+    return f"{value * 1000:.0f} ms" if value >= 0.1 else f"{value * 1000:.1f} ms"
+
+
+def summary_cell(values, key, kind):
+    values = [v for v in values if v is not None]
+    if not values:
+        return "—"
+    median = statistics.median(values)
+    low, high = min(values), max(values)
+    cell = fmt(median, kind)
+    if low != high:
+        cell += f" ({value_range(fmt(low, kind), fmt(high, kind))})"
+    if key in TARGETS:
+        cell += " ✓" if median < TARGETS[key][0] else " ✗"
+    return cell
+
+
+def value_range(low, high):
+    """"2.37–2.44 s" when both ends share a unit, "890 ms–1.02 s" when not."""
+    (low_number, low_unit), (high_number, high_unit) = low.split(" "), high.split(" ")
+    return f"{low_number}–{high}" if low_unit == high_unit else f"{low}–{high}"
+
+
+def summary_table(results):
+    """One row per mode: the median over its cold starts, (min–max) after it, ✓/✗ against the target."""
+    lines = ["| mode | " + " | ".join(heading for _, heading, _ in COLUMNS) + " |",
+             "|---" * (len(COLUMNS) + 1) + "|",
+             "| target (issue 5) | " + " | ".join(TARGETS[key][1] if key in TARGETS else "—"
+                                                   for key, _, _ in COLUMNS) + " |"]
+    for mode, runs in results.items():
+        cells = [summary_cell([run.get(key) for run in runs], key, kind) for key, _, kind in COLUMNS]
+        lines.append(f"| {mode} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def runs_table(results):
+    """Every cold start on its own row, with the startup time Quarkus itself logged."""
+    keys = [column for column in COLUMNS if column[0] != "zip_bytes"]
+    lines = ["| mode | run | " + " | ".join(h for _, h, _ in keys) + " | Quarkus \"started in\" |",
+             "|---" * (len(keys) + 3) + "|"]
+    for mode, runs in results.items():
+        for number, run in enumerate(runs, 1):
+            cells = [fmt(run.get(key), kind) for key, _, kind in keys]
+            lines.append(f"| {mode} | {number} | " + " | ".join(cells) + f" | {fmt(run.get('quarkus_started_s'), 'time')} |")
+    return "\n".join(lines)
+
+
+def plural(count, noun):
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def markdown(results, context):
+    c = context
+    artifacts = "\n".join(f"| {z.mode} | `{z.path}` | {z.size:,} | {z.sha256[:12]} | {z.modified} |" for z in c["zips"])
+    return f"""# Cold-start benchmark
+
+Written by `bench/run` ([README](README.md)). Regenerate it when a change touches the start path.
+
+- Date: {c["date"]}
+- Commit: {c["commit"]}
+- Command: `{c["command"]}`
+- Machine: {c["machine"]}
+- Load average (1 min): {c["load"]}
+- JDK: {c["jdk"]}
+- JVM flags: `{c["jvm_flags"]}`
+- Runs: {plural(c["cold"], "cold start")} per mode, each followed by {plural(c["warm"], "warm invocation")}; the whole run took {c["elapsed"]}
+- Event: `{c["event"]}` (a direct deploy event; Connect, Secrets Manager and the Runtime API are loopback stand-ins)
+
+## Results
+
+Median over the cold starts, (min–max) after it; ✓ or ✗ against issue 5's targets, judged on the median.
+MB is 2^20 bytes.
+
+{summary_table(results)}
+
+## Each cold start
+
+{runs_table(results)}
+
+## Artifacts
+
+| mode | zip | bytes | sha256 | modified (UTC) |
+|---|---|---|---|---|
+{artifacts}
+"""
