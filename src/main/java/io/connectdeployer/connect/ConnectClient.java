@@ -11,4 +11,8 @@ public interface ConnectClient {
      * @throws ConnectTransportException when no HTTP answer came back (timeout, refused, reset)
      */
     ConnectReply deploy(DeployRequest request, String token);
+
+    /** Loads the request path once at init without sending anything anywhere; a no-op where there is nothing to load. */
+    default void prime(DeployRequest sample) {
+    }
 }

@@ -13,7 +13,8 @@ import io.connectdeployer.deploy.Problem;
 /** Reads the simplified deploy event from JSON, strictly: unknown keys and wrong types are problems, not silence. */
 public final class DeployEventReader {
 
-    static final Set<String> KEYS = JsonFields.keys("project", "groups", "filters", "flow_id", "app", "parameters", "comment", "dry_run");
+    static final Set<String> KEYS = JsonFields.keys("project", "groups", "filters", "flow_id", "app", "parameters", "comment", "dry_run",
+            "idempotency_key");
     private static final Set<String> APP_KEYS = JsonFields.keys("name", "version");
 
     private DeployEventReader() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectdeployer.config.DeploySettings;
+import io.connectdeployer.connect.ConnectClient;
 import io.connectdeployer.deploy.App;
 import io.connectdeployer.deploy.DeployPlanner;
 import io.connectdeployer.deploy.DeployRequest;
@@ -39,7 +40,7 @@ final class Priming {
     private Priming() {
     }
 
-    static void run(DeploySettings settings, ObjectMapper mapper) throws JsonProcessingException {
+    static void run(DeploySettings settings, ObjectMapper mapper, ConnectClient client) throws JsonProcessingException {
         for (String sample : SAMPLES) {
             var event = mapper.readTree(sample);
             var batch = Triggers.batch(EventShape.of(event), event, settings.s3Keys());
@@ -56,6 +57,7 @@ final class Priming {
         String result = mapper.writeValueAsString(new DeployResult(Status.DRY_RUN, Source.DIRECT, null, List.of(deployment), null));
         mapper.writeValueAsString(new FunctionUrlResponse(200, Map.of("content-type", "application/json"), result));
         WebhookSignature.matches("prime", result.getBytes(StandardCharsets.UTF_8), "sha256=00");
+        client.prime(request);
         BearerToken.matches("Bearer prime", "prime");
     }
 

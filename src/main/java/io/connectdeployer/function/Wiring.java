@@ -1,11 +1,13 @@
 package io.connectdeployer.function;
 
 import java.security.SecureRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -32,8 +34,11 @@ import io.connectdeployer.secrets.SecretsManagerSecretReader;
 import io.connectdeployer.secrets.TokenProvider;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
  * Builds the edges once, in the Lambda init phase: validated settings, the Secrets Manager and Connect clients,
@@ -95,16 +100,28 @@ public class Wiring {
                 Sleeper.THREAD, System::nanoTime, random::nextDouble, new ConnectBodies(mapper));
     }
 
-    /** Creates every bean above at startup and reads the token, so bad settings fail init and not the first event. */
-    void init(@Observes StartupEvent started, DeploySettings settings, ConnectDeployer deployer, TokenProvider tokens,
-            RequestAuthenticator authenticator, ObjectMapper mapper) {
-        snapStartRestore = SnapStartRestore.register(tokens, authenticator);
+    /**
+     * Creates every bean above at startup and reads the secrets, so bad settings fail init and not the first event.
+     * Building the Secrets Manager client and reading the secrets runs beside the priming of the Connect path:
+     * the two are independent, and Lambda's init phase has the CPU to overlap them.
+     */
+    void init(@Observes StartupEvent started, DeploySettings settings, ObjectMapper mapper, ConnectClient client,
+            Provider<TokenProvider> tokens, Provider<RequestAuthenticator> authenticator, Provider<ConnectDeployer> deployer) {
+        CompletableFuture<Void> secrets = CompletableFuture.runAsync(
+                () -> readSecrets(settings, tokens.get(), authenticator.get()),
+                task -> new Thread(task, "init-secrets").start());
         try {
-            Priming.run(settings, mapper);
+            Priming.run(settings, mapper, client);
         } catch (RuntimeException | JsonProcessingException unexpected) {
             // Priming only warms code paths; a failure here must not stop the function.
             LOG.warn("priming failed: " + unexpected);
         }
+        secrets.join();
+        deployer.get();
+        snapStartRestore = SnapStartRestore.register(tokens.get(), authenticator.get());
+    }
+
+    private static void readSecrets(DeploySettings settings, TokenProvider tokens, RequestAuthenticator authenticator) {
         try {
             authenticator.prefetch();
         } catch (DeployerException unavailable) {
@@ -122,12 +139,24 @@ public class Wiring {
         }
     }
 
+    /**
+     * In Lambda the region and credentials are environment variables: naming those providers skips the default
+     * chains' probing of profile files, system properties and container endpoints, a measurable part of init.
+     * Elsewhere (tests, a laptop) the default chains apply.
+     */
     private static SecretsManagerClient secretsManager(ConnectConfig connect) {
-        return SecretsManagerClient.builder()
+        SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(connect.connectTimeout())
                         .socketTimeout(connect.readTimeout())
-                        .build())
-                .build();
+                        .build());
+        String region = System.getenv("AWS_REGION");
+        if (region != null && !region.isBlank()) {
+            builder.region(Region.of(region));
+        }
+        if (System.getenv("AWS_ACCESS_KEY_ID") != null && System.getenv("AWS_SECRET_ACCESS_KEY") != null) {
+            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        }
+        return builder.build();
     }
 }

@@ -27,11 +27,11 @@ final class EventBridgeEvents {
         if ("aws.s3".equals(source) && "Object Created".equals(detailType)) {
             Work work = keys.work(Envelope.text(event, "detail", "bucket", "name"), Envelope.text(event, "detail", "object", "key"),
                     id, time, "$.detail");
-            return Batch.of(Source.EVENTBRIDGE, work);
+            return Batch.of(Source.EVENTBRIDGE, work instanceof Work.Deploy deploy ? deploy.withDedupeKey(key(id)) : work);
         }
         Values values = new Values().put("event_id", id).put("time", time);
         return Batch.of(Source.EVENTBRIDGE,
-                new Work.Deploy(id, DeployEventReader.read(event.get("detail"), "$.detail"), null, values.map()));
+                new Work.Deploy(id, DeployEventReader.read(event.get("detail"), "$.detail"), null, values.map(), key(id)));
     }
 
     /** The defaults, with the rule's name and the scheduled time as the comment unless DEPLOY_COMMENT says otherwise. */
@@ -40,7 +40,13 @@ final class EventBridgeEvents {
         DeployEvent fallback = new DeployEvent(null, null, null, null, null, null,
                 "Scheduled deployment by EventBridge rule " + rule + " at " + time, null);
         Values values = new Values().put("event_id", id).put("time", time);
-        return new Work.Deploy(id, new DeployEventReader.Read(DeployEvent.empty(), List.of()), fallback, values.map());
+        // One firing of one rule: a redelivery carries the same rule and scheduled time.
+        return new Work.Deploy(id, new DeployEventReader.Read(DeployEvent.empty(), List.of()), fallback, values.map(),
+                time == null ? key(id) : "schedule:" + rule + "@" + time);
+    }
+
+    private static String key(String id) {
+        return id == null ? null : "eventbridge:" + id;
     }
 
     /** {@code arn:aws:events:eu-west-1:123456789012:rule/nightly} gives {@code nightly}. */

@@ -57,6 +57,7 @@ public final class GitHubReleases {
                 null);
         Values values = new Values().put("tag", tag).put("repository", repository).put("release_url", url)
                 .put("event_id", delivery).put("time", Envelope.text(release, "published_at"));
-        return new Work.Deploy(delivery, new DeployEventReader.Read(deploy, problems), fallback, values.map());
+        return new Work.Deploy(delivery, new DeployEventReader.Read(deploy, problems), fallback, values.map(),
+                delivery == null ? null : "github:" + delivery);
     }
 }

@@ -64,7 +64,7 @@ public final class S3KeyPattern {
         }
         if (key == null) {
             problems.add(new Problem(path + ".object.key", "missing, or not a valid URL-encoded key"));
-            return new Work.Deploy(eventId, new DeployEventReader.Read(DeployEvent.empty(), problems), null, new Values().map());
+            return new Work.Deploy(eventId, new DeployEventReader.Read(DeployEvent.empty(), problems), null, new Values().map(), null);
         }
         Matcher matcher = pattern.matcher(key);
         if (!matcher.matches()) {
@@ -76,6 +76,7 @@ public final class S3KeyPattern {
                 : new DeployEvent(null, null, null, null, new App(app, version), null, null, null);
         Values values = new Values().put("bucket", bucket).put("key", key).put("event_id", eventId).put("time", time);
         DeployEvent fallback = new DeployEvent(null, null, null, null, null, null, "New object s3://" + bucket + "/" + key, null);
-        return new Work.Deploy(eventId, new DeployEventReader.Read(event, problems), fallback, values.map());
+        return new Work.Deploy(eventId, new DeployEventReader.Read(event, problems), fallback, values.map(),
+                "s3:" + bucket + "/" + key + "@" + eventId);
     }
 }

@@ -27,8 +27,10 @@ final class S3Notifications {
                 work.add(new Work.Skip(eventId, "S3 event " + eventName + " is not an object creation"));
                 continue;
             }
-            work.add(keys.work(Envelope.text(record, "s3", "bucket", "name"), decode(Envelope.text(record, "s3", "object", "key")),
-                    eventId, Envelope.text(record, "eventTime"), "$.Records[" + index + "].s3"));
+            Work created = keys.work(Envelope.text(record, "s3", "bucket", "name"), decode(Envelope.text(record, "s3", "object", "key")),
+                    eventId, Envelope.text(record, "eventTime"), "$.Records[" + index + "].s3");
+            work.add(records.size() > 1 && created instanceof Work.Deploy deploy && deploy.dedupeKey() != null
+                    ? deploy.withDedupeKey(deploy.dedupeKey() + "#" + index) : created);
         }
         return new Batch(Source.S3, null, work);
     }

@@ -15,13 +15,19 @@ public sealed interface Work {
 
     /**
      * A deployment: the simplified event as read from the trigger, what the trigger suggests where neither the
-     * event nor the configuration says ({@code fallback}), and the values its placeholders may use.
+     * event nor the configuration says ({@code fallback}), the values its placeholders may use, and the key that
+     * makes a second delivery of the same event a duplicate (null when the event carries nothing to key on).
      */
-    record Deploy(String eventId, DeployEventReader.Read event, DeployEvent fallback, Map<String, String> values)
-            implements Work {
+    record Deploy(String eventId, DeployEventReader.Read event, DeployEvent fallback, Map<String, String> values,
+            String dedupeKey) implements Work {
 
         public Deploy {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        /** The same deployment under another dedupe key (a record's index added, say). */
+        public Deploy withDedupeKey(String key) {
+            return new Deploy(eventId, event, fallback, values, key);
         }
     }
 

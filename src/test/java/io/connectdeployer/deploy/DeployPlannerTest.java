@@ -70,7 +70,7 @@ class DeployPlannerTest {
         // then
         assertEquals(List.of(
                 new Problem("$.project_name", "unknown key 'project_name'; expected one of "
-                        + "project, groups, filters, flow_id, app, parameters, comment, dry_run"),
+                        + "project, groups, filters, flow_id, app, parameters, comment, dry_run, idempotency_key"),
                 new Problem("$.project", "required: set it in the event or in DEPLOY_PROJECT")), error.problems());
     }
 }

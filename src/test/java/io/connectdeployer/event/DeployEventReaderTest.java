@@ -64,7 +64,7 @@ class DeployEventReaderTest {
                 new Problem("$.user_token", "unknown key 'user_token'; the token is never part of an event: "
                         + "it is read from Secrets Manager (CONNECT_TOKEN_SECRET_ID)"),
                 new Problem("$.priority", "unknown key 'priority'; expected one of "
-                        + "project, groups, filters, flow_id, app, parameters, comment, dry_run"),
+                        + "project, groups, filters, flow_id, app, parameters, comment, dry_run, idempotency_key"),
                 new Problem("$.filters[0].opreand", "unknown key 'opreand'; did you mean 'operand'?"),
                 new Problem("$.filters[0].operand", "required; one of is, is_not"),
                 new Problem("$.app.versoin", "unknown key 'versoin'; did you mean 'version'?")),

@@ -53,7 +53,7 @@ class EventBridgeEventsTest {
         assertEquals(new Batch(Source.SCHEDULE, ID, List.of(new Work.Deploy(ID,
                 new DeployEventReader.Read(DeployEvent.empty(), List.of()),
                 comment("Scheduled deployment by EventBridge rule nightly-gateway at " + TIME),
-                Map.of("event_id", ID, "time", TIME)))), batch);
+                Map.of("event_id", ID, "time", TIME), "schedule:nightly-gateway@" + TIME))), batch);
     }
 
     @Test
@@ -83,7 +83,7 @@ class EventBridgeEventsTest {
                 new DeployEventReader.Read(new DeployEvent(null, null, null, null, new App("camera hub", "v2.0+beta"), null, null, null),
                         List.of()),
                 comment("New object s3://firmware-releases/camera hub/v2.0+beta/fw.bin"),
-                Map.of("bucket", "firmware-releases", "key", "camera hub/v2.0+beta/fw.bin", "event_id", ID, "time", TIME)))),
+                Map.of("bucket", "firmware-releases", "key", "camera hub/v2.0+beta/fw.bin", "event_id", ID, "time", TIME), "eventbridge:" + ID))),
                 batch);
     }
 
@@ -97,7 +97,7 @@ class EventBridgeEventsTest {
 
         // then
         assertEquals(List.of(new Work.Deploy(ID, new DeployEventReader.Read(DeployEvent.empty(),
-                List.of(new Problem("$.detail.object.key", "missing, or not a valid URL-encoded key"))), null, Map.of())),
+                List.of(new Problem("$.detail.object.key", "missing, or not a valid URL-encoded key"))), null, Map.of(), "eventbridge:" + ID)),
                 batch.work());
     }
 
@@ -113,7 +113,7 @@ class EventBridgeEventsTest {
         assertEquals(new Batch(Source.EVENTBRIDGE, ID, List.of(new Work.Deploy(ID,
                 new DeployEventReader.Read(new DeployEvent("Demo", null, null, null, new App("gateway", "v1.4.2"), null, "approved", null),
                         List.of()),
-                null, Map.of("event_id", ID, "time", TIME)))), batch);
+                null, Map.of("event_id", ID, "time", TIME), "eventbridge:" + ID))), batch);
     }
 
     @Test
@@ -140,7 +140,7 @@ class EventBridgeEventsTest {
 
         // then
         assertEquals(List.of(new Work.Deploy(ID, new DeployEventReader.Read(DeployEvent.empty(),
-                List.of(new Problem("$.detail", "must be a JSON object, not nothing"))), null, Map.of("event_id", ID, "time", TIME))),
+                List.of(new Problem("$.detail", "must be a JSON object, not nothing"))), null, Map.of("event_id", ID, "time", TIME), "eventbridge:" + ID)),
                 batch.work());
     }
 }

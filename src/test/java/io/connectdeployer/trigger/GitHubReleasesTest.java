@@ -59,7 +59,7 @@ class GitHubReleasesTest {
                 new DeployEventReader.Read(version("v1.4.2"), List.of()),
                 fallback("acme/gateway v1.4.2 \"Spring release\" " + URL),
                 Map.of("tag", "v1.4.2", "repository", "acme/gateway", "release_url", URL, "event_id", DELIVERY,
-                        "time", PUBLISHED_AT)))), batch);
+                        "time", PUBLISHED_AT), "github:" + DELIVERY))), batch);
     }
 
     @Test
@@ -109,7 +109,7 @@ class GitHubReleasesTest {
         assertEquals(List.of(new Work.Deploy(DELIVERY, new DeployEventReader.Read(version("v1.5.0-rc1"), List.of()),
                 fallback("acme/gateway v1.5.0-rc1 \"Spring release\" " + URL),
                 Map.of("tag", "v1.5.0-rc1", "repository", "acme/gateway", "release_url", URL, "event_id", DELIVERY,
-                        "time", PUBLISHED_AT))), batch.work());
+                        "time", PUBLISHED_AT), "github:" + DELIVERY)), batch.work());
     }
 
     @Test

@@ -46,7 +46,7 @@ class S3KeyPatternTest {
 
         // then
         assertEquals(new Work.Deploy("v-1", new DeployEventReader.Read(app(name, version), List.of()),
-                comment("New object s3://firmware-releases/" + key), values("firmware-releases", key, "v-1")), work);
+                comment("New object s3://firmware-releases/" + key), values("firmware-releases", key, "v-1"), "s3:firmware-releases/" + key + "@v-1"), work);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,7 +71,7 @@ class S3KeyPatternTest {
         // then
         assertEquals(new Work.Deploy("seq-1", new DeployEventReader.Read(app(null, "v2.1.0"), List.of()),
                 comment("New object s3://builds/releases/v2.1.0/gateway.bin"),
-                values("builds", "releases/v2.1.0/gateway.bin", "seq-1")), work);
+                values("builds", "releases/v2.1.0/gateway.bin", "seq-1"), "s3:builds/releases/v2.1.0/gateway.bin@seq-1"), work);
     }
 
     @Test
@@ -84,7 +84,7 @@ class S3KeyPatternTest {
 
         // then
         assertEquals(new Work.Deploy("seq-1", new DeployEventReader.Read(DeployEvent.empty(), List.of()),
-                comment("New object s3://builds/nightly/gateway.bin"), values("builds", "nightly/gateway.bin", "seq-1")), work);
+                comment("New object s3://builds/nightly/gateway.bin"), values("builds", "nightly/gateway.bin", "seq-1"), "s3:builds/nightly/gateway.bin@seq-1"), work);
     }
 
     @Test
@@ -127,7 +127,7 @@ class S3KeyPatternTest {
         // then
         assertEquals(new Work.Deploy("v-1", new DeployEventReader.Read(DeployEvent.empty(),
                 List.of(new Problem("$.Records[2].s3.object.key", "missing, or not a valid URL-encoded key"))),
-                null, Map.of()), work);
+                null, Map.of(), null), work);
     }
 
     @Test

@@ -63,7 +63,13 @@ class S3NotificationsTest {
         return new Work.Deploy(eventId,
                 new DeployEventReader.Read(new DeployEvent(null, null, null, null, new App(name, version), null, null, null), List.of()),
                 new DeployEvent(null, null, null, null, null, null, "New object s3://" + BUCKET + "/" + key, null),
-                Map.of("bucket", BUCKET, "key", key, "event_id", eventId, "time", TIME));
+                Map.of("bucket", BUCKET, "key", key, "event_id", eventId, "time", TIME),
+                "s3:" + BUCKET + "/" + key + "@" + eventId);
+    }
+
+    /** In an event with several records, each key also names the record's index. */
+    private static Work.Deploy indexed(Work.Deploy deploy, int index) {
+        return deploy.withDedupeKey(deploy.dedupeKey() + "#" + index);
     }
 
     @Test
@@ -114,7 +120,7 @@ class S3NotificationsTest {
 
         // then
         assertEquals(List.of(new Work.Deploy("0055AED6DCD90281E5", new DeployEventReader.Read(DeployEvent.empty(),
-                List.of(new Problem("$.Records[0].s3.object.key", "missing, or not a valid URL-encoded key"))), null, Map.of())),
+                List.of(new Problem("$.Records[0].s3.object.key", "missing, or not a valid URL-encoded key"))), null, Map.of(), null)),
                 batch.work());
     }
 
@@ -130,9 +136,9 @@ class S3NotificationsTest {
 
         // then
         assertEquals(List.of(
-                deploy("01", "gateway", "v1", "gateway/v1/fw.bin"),
+                indexed(deploy("01", "gateway", "v1", "gateway/v1/fw.bin"), 0),
                 new Work.Deploy("02", new DeployEventReader.Read(DeployEvent.empty(),
-                        List.of(new Problem("$.Records[1].s3.object.key", "missing, or not a valid URL-encoded key"))), null, Map.of())),
+                        List.of(new Problem("$.Records[1].s3.object.key", "missing, or not a valid URL-encoded key"))), null, Map.of(), null)),
                 batch.work());
     }
 
@@ -175,9 +181,9 @@ class S3NotificationsTest {
 
         // then
         assertEquals(List.of(
-                deploy("01", "gateway", "v1", "gateway/v1/fw.bin"),
+                indexed(deploy("01", "gateway", "v1", "gateway/v1/fw.bin"), 0),
                 new Work.Skip("02", "S3 event ObjectRemoved:Delete is not an object creation"),
-                deploy("03", "camera", "v3", "camera/v3/cam.img")), batch.work());
+                indexed(deploy("03", "camera", "v3", "camera/v3/cam.img"), 2)), batch.work());
     }
 
     @Test
