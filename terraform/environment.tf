@@ -34,6 +34,7 @@ locals {
     HTTP_BEARER_SECRET_ID     = var.http_bearer_secret_arn
     DEDUPE_TABLE              = var.create_dedupe_table ? aws_dynamodb_table.dedupe[0].name : null
     DEDUPE_TTL                = var.create_dedupe_table ? var.dedupe_ttl : null
+    DEDUPE_FAIL_OPEN          = var.create_dedupe_table && var.dedupe_fail_open ? "true" : null
     # As in the SAM template Quarkus generates for native Lambdas: the image installs no signal handlers.
     DISABLE_SIGNAL_HANDLERS = var.runtime_mode == "native" ? "true" : null
   }

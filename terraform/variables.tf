@@ -665,3 +665,9 @@ variable "dedupe_ttl" {
     error_message = "dedupe_ttl: a positive duration such as 24h."
   }
 }
+
+variable "dedupe_fail_open" {
+  description = "DEDUPE_FAIL_OPEN: deploy without the duplicate check when DynamoDB cannot be reached (risking a second rollout) instead of failing the invocation for a retry."
+  type        = bool
+  default     = false
+}

@@ -31,6 +31,7 @@ public record DeployResult(
         CREATED("created"),
         DRY_RUN("dry_run"),
         IGNORED("ignored"),
+        DUPLICATE("duplicate"),
         PARTIAL("partial"),
         FAILED("failed");
 

@@ -2,6 +2,7 @@ package io.connectdeployer.function;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,10 +30,12 @@ public class DeployRunner {
 
     private final DeploySettings settings;
     private final ConnectDeployer deployer;
+    private final Deduplicator dedupe;
 
-    DeployRunner(DeploySettings settings, ConnectDeployer deployer) {
+    DeployRunner(DeploySettings settings, ConnectDeployer deployer, Deduplicator dedupe) {
         this.settings = settings;
         this.deployer = deployer;
+        this.dedupe = dedupe;
     }
 
     /** The result, and the failures behind its failed entries in the same order. */
@@ -52,7 +55,7 @@ public class DeployRunner {
                 DeployRequest request = null;
                 try {
                     request = plan(batch, deploy);
-                    deployments.add(execute(batch, deploy, request, started));
+                    deployments.add(deployOnce(batch, deploy, request, started));
                 } catch (DeployerException failure) {
                     InvocationLog.failure(batch.source(), deploy.eventId(), request, failure, started);
                     failures.add(failure);
@@ -66,6 +69,30 @@ public class DeployRunner {
     private DeployRequest plan(Batch batch, Work.Deploy deploy) {
         return DeployPlanner.plan(deploy.event(), settings.defaults().withFallback(deploy.fallback()),
                 settings.templates(), deploy.values(), batch.source().json());
+    }
+
+    /** Dry runs are never claimed: they must not turn the real deployment of the same event into a duplicate. */
+    private Deployment deployOnce(Batch batch, Work.Deploy deploy, DeployRequest request, long started) {
+        String key = request.dryRun() ? null : deploy.dedupeKey();
+        Optional<Deployment> earlier = dedupe.claim(key);
+        if (earlier.isPresent()) {
+            InvocationLog.success("duplicate", batch.source(), deploy.eventId(), request, earlier.get().httpStatus(), 0, started);
+            return duplicate(earlier.get());
+        }
+        Deployment deployment;
+        try {
+            deployment = execute(batch, deploy, request, started);
+        } catch (DeployerException failure) {
+            dedupe.failed(key);
+            throw failure;
+        }
+        dedupe.completed(key, deployment);
+        return deployment;
+    }
+
+    private static Deployment duplicate(Deployment earlier) {
+        return new Deployment(Status.DUPLICATE, earlier.eventId(), earlier.project(), earlier.flowId(), earlier.app(),
+                earlier.httpStatus(), 0, earlier.connectResponse(), null, "already deployed by an earlier delivery of this event", null);
     }
 
     private Deployment execute(Batch batch, Work.Deploy deploy, DeployRequest request, long started) {
@@ -95,10 +122,14 @@ public class DeployRunner {
     private static Status overall(List<Deployment> deployments) {
         boolean failed = deployments.stream().anyMatch(d -> d.status() == Status.FAILED);
         boolean created = deployments.stream().anyMatch(d -> d.status() == Status.CREATED);
+        boolean duplicate = deployments.stream().anyMatch(d -> d.status() == Status.DUPLICATE);
         boolean dryRun = deployments.stream().anyMatch(d -> d.status() == Status.DRY_RUN);
         if (failed) {
-            return created || dryRun ? Status.PARTIAL : Status.FAILED;
+            return created || dryRun || duplicate ? Status.PARTIAL : Status.FAILED;
         }
-        return created ? Status.CREATED : dryRun ? Status.DRY_RUN : Status.IGNORED;
+        if (created) {
+            return Status.CREATED;
+        }
+        return duplicate ? Status.DUPLICATE : dryRun ? Status.DRY_RUN : Status.IGNORED;
     }
 }

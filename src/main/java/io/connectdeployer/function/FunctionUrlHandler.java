@@ -72,7 +72,7 @@ public class FunctionUrlHandler {
         DeployResult result = run.result();
         return switch (result.status()) {
             case CREATED -> respond(201, Map.of(), result);
-            case DRY_RUN -> respond(200, Map.of(), result);
+            case DRY_RUN, DUPLICATE -> respond(200, Map.of(), result);
             case IGNORED -> respond(202, Map.of(), result);
             // One deployment per HTTP request: its failure decides the status.
             case FAILED, PARTIAL -> respond(run.failures().get(0).httpStatus(), headers(run.failures().get(0)), result);

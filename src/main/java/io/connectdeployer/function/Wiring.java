@@ -1,6 +1,7 @@
 package io.connectdeployer.function;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectdeployer.config.ConnectConfig;
+import io.connectdeployer.config.DedupeConfig;
 import io.connectdeployer.config.DeployConfig;
 import io.connectdeployer.config.DeploySettings;
 import io.connectdeployer.config.FunctionUrlConfig;
@@ -26,6 +28,7 @@ import io.connectdeployer.connect.ConnectDeployer;
 import io.connectdeployer.connect.RestConnectClient;
 import io.connectdeployer.connect.RetryPolicy;
 import io.connectdeployer.connect.Sleeper;
+import io.connectdeployer.dedupe.DynamoDbDeduplicationStore;
 import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.secrets.CachedTokenProvider;
 import io.connectdeployer.secrets.NoTokenProvider;
@@ -35,10 +38,12 @@ import io.connectdeployer.secrets.TokenProvider;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds the edges once, in the Lambda init phase: validated settings, the Secrets Manager and Connect clients,
@@ -60,8 +65,8 @@ public class Wiring {
 
     @Produces
     @Singleton
-    SecretReader secretReader(ConnectConfig connect) {
-        return new SecretsManagerSecretReader(secretsManager(connect));
+    SecretReader secretReader(SdkHttpClient http) {
+        return new SecretsManagerSecretReader(secretsManager(http));
     }
 
     @Produces
@@ -71,6 +76,18 @@ public class Wiring {
                 .<TokenProvider> map(secretId -> new CachedTokenProvider(secretId, connect.tokenSecretKey(),
                         connect.tokenTtl(), reader, mapper, System::nanoTime))
                 .orElseGet(NoTokenProvider::new);
+    }
+
+    /**
+     * A claim outlives one invocation (at most CONNECT_TIME_BUDGET plus the function's margin) by a minute, so
+     * only the claim of an invocation that died is ever taken over.
+     */
+    @Produces
+    @Singleton
+    Deduplicator deduplicator(DedupeConfig dedupe, ConnectConfig connect, SdkHttpClient http, ObjectMapper mapper) {
+        return new Deduplicator(
+                dedupe.table().map(table -> new DynamoDbDeduplicationStore(dynamoDb(http), table)),
+                connect.timeBudget().plusMinutes(1), dedupe.ttl(), dedupe.failOpen(), Clock.systemUTC(), mapper);
     }
 
     /** The webhook and bearer secrets: the string itself, or a JSON object's {@code secret} key; cached like the token. */
@@ -106,9 +123,12 @@ public class Wiring {
      * the two are independent, and Lambda's init phase has the CPU to overlap them.
      */
     void init(@Observes StartupEvent started, DeploySettings settings, ObjectMapper mapper, ConnectClient client,
-            Provider<TokenProvider> tokens, Provider<RequestAuthenticator> authenticator, Provider<ConnectDeployer> deployer) {
-        CompletableFuture<Void> secrets = CompletableFuture.runAsync(
-                () -> readSecrets(settings, tokens.get(), authenticator.get()),
+            Provider<TokenProvider> tokens, Provider<RequestAuthenticator> authenticator, Provider<ConnectDeployer> deployer,
+            Provider<Deduplicator> dedupe) {
+        CompletableFuture<Void> secrets = CompletableFuture.runAsync(() -> {
+                    dedupe.get();
+                    readSecrets(settings, tokens.get(), authenticator.get());
+                },
                 task -> new Thread(task, "init-secrets").start());
         try {
             Priming.run(settings, mapper, client);
@@ -139,17 +159,30 @@ public class Wiring {
         }
     }
 
+    /** One HTTP client, the JDK's URLConnection, for Secrets Manager and DynamoDB alike. */
+    @Produces
+    @Singleton
+    SdkHttpClient awsHttpClient(ConnectConfig connect) {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(connect.connectTimeout())
+                .socketTimeout(connect.readTimeout())
+                .build();
+    }
+
+    private static SecretsManagerClient secretsManager(SdkHttpClient http) {
+        return inLambda(SecretsManagerClient.builder().httpClient(http)).build();
+    }
+
+    private static DynamoDbClient dynamoDb(SdkHttpClient http) {
+        return inLambda(DynamoDbClient.builder().httpClient(http)).build();
+    }
+
     /**
      * In Lambda the region and credentials are environment variables: naming those providers skips the default
      * chains' probing of profile files, system properties and container endpoints, a measurable part of init.
      * Elsewhere (tests, a laptop) the default chains apply.
      */
-    private static SecretsManagerClient secretsManager(ConnectConfig connect) {
-        SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(connect.connectTimeout())
-                        .socketTimeout(connect.readTimeout())
-                        .build());
+    private static <B extends AwsClientBuilder<B, ?>> B inLambda(B builder) {
         String region = System.getenv("AWS_REGION");
         if (region != null && !region.isBlank()) {
             builder.region(Region.of(region));
@@ -157,6 +190,6 @@ public class Wiring {
         if (System.getenv("AWS_ACCESS_KEY_ID") != null && System.getenv("AWS_SECRET_ACCESS_KEY") != null) {
             builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
         }
-        return builder.build();
+        return builder;
     }
 }

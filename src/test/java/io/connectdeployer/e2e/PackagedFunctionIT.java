@@ -28,9 +28,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.Resources;
 import io.quarkus.amazon.lambda.runtime.MockEventServer;
 import io.restassured.response.ValidatableResponse;
@@ -50,6 +52,7 @@ class PackagedFunctionIT {
     private static final String SECRET_ID = "connect-deployer/e2e-token";
     private static final String TOKEN = "tok-e2e-0123456789abcdef";
     private static final String WEBHOOK_SECRET_ID = "connect-deployer/e2e-webhook";
+    private static final String DEDUPE_TABLE = "connect-deployer-e2e-dedupe";
 
     private static MotoServer moto;
     private static WireMockServer connect;
@@ -66,6 +69,7 @@ class PackagedFunctionIT {
         createSecret(moto.endpoint(), SECRET_ID, "{\"user_token\":\"" + TOKEN + "\"}");
         // GitHub's documented example secret: the signed fixtures under events/github were made with it.
         createSecret(moto.endpoint(), WEBHOOK_SECRET_ID, "It's a Secret to Everybody");
+        DedupeTable.create(moto.endpoint(), DEDUPE_TABLE);
         connect = new WireMockServer(options().dynamicPort());
         connect.start();
         runtimeApi = new RuntimeApiServer();
@@ -76,6 +80,8 @@ class PackagedFunctionIT {
         environment.put("AWS_ACCESS_KEY_ID", "testing");
         environment.put("AWS_SECRET_ACCESS_KEY", "testing");
         environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint());
+        environment.put("DEDUPE_TABLE", DEDUPE_TABLE);
         environment.put("CONNECT_API_URL", connect.baseUrl());
         environment.put("CONNECT_TOKEN_SECRET_ID", SECRET_ID);
         environment.put("CONNECT_RETRY_BASE_DELAY", "5ms");
@@ -162,9 +168,33 @@ class PackagedFunctionIT {
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("gateway-firmware v1.4.2"))));
     }
 
-    private static ValidatableResponse invoke(String event) {
+    @Test
+    void should_call_connect_once_when_the_same_s3_event_arrives_three_times_and_a_github_delivery_twice() {
+        connect.stubFor(post("/v2/deploy_update").willReturn(aResponse().withStatus(201).withBody("{\"message\":\"Created\"}")));
+        // Ids of their own, so the other tests' deliveries of the same fixtures are not what this one duplicates.
+        ObjectNode s3 = (ObjectNode) Events.load("events/s3/put.json");
+        ((ObjectNode) s3.at("/Records/0/s3/object")).put("versionId", "dedupe-e2e-version-1");
+        ObjectNode github = (ObjectNode) Events.load("events/github/release-published.json");
+        ((ObjectNode) github.get("headers")).put("x-github-delivery", "dedupe-e2e-delivery-1");
+
+        invoke(s3.toString()).statusCode(200).body("status", equalTo("created"));
+        invoke(s3.toString()).statusCode(200).body("status", equalTo("duplicate"));
+        invoke(s3.toString()).statusCode(200).body("status", equalTo("duplicate"))
+                .body("deployments[0].http_status", equalTo(201));
+        invoke(github.toString()).statusCode(200).body("statusCode", equalTo(201));
+        invoke(github.toString()).statusCode(200).body("statusCode", equalTo(200))
+                .body("body", containsString("\"status\":\"duplicate\""));
+
+        connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.app.name", WireMock.equalTo("gateway"))));
+        connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.app.name", WireMock.equalTo("gateway-firmware"))));
+    }
+
+    private static ValidatableResponse invoke(String eventOrResource) {
+        String body = eventOrResource.startsWith("{") ? eventOrResource : Resources.text(eventOrResource);
         return given().baseUri("http://127.0.0.1:" + runtimeApi.getPort()).basePath(MockEventServer.BASE_PATH)
-                .contentType("application/json").body(Resources.text(event))
+                .contentType("application/json").body(body)
                 .when().post().then();
     }
 

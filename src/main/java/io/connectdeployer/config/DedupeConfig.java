@@ -1,0 +1,23 @@
+package io.connectdeployer.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** DEDUPE_*: duplicate suppression in DynamoDB; off unless DEDUPE_TABLE is set. */
+@ConfigMapping(prefix = "dedupe")
+public interface DedupeConfig {
+
+    /** DEDUPE_TABLE: the table (partition key {@code id}, TTL attribute {@code expires_at}). */
+    Optional<String> table();
+
+    /** DEDUPE_TTL: how long a completed deployment's result answers its duplicates. */
+    @WithDefault("24h")
+    Duration ttl();
+
+    /** DEDUPE_FAIL_OPEN: deploy without the claim when DynamoDB cannot be reached (risking a second rollout). */
+    @WithDefault("false")
+    boolean failOpen();
+}

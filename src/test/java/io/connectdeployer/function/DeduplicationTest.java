@@ -1,0 +1,209 @@
+package io.connectdeployer.function;
+
+import static io.connectdeployer.testing.FakeConnectClient.reply;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.connectdeployer.config.DeploySettings;
+import io.connectdeployer.connect.ConnectBodies;
+import io.connectdeployer.connect.ConnectDeployer;
+import io.connectdeployer.connect.ConnectDialect;
+import io.connectdeployer.connect.RetryPolicy;
+import io.connectdeployer.deploy.DefaultTemplates;
+import io.connectdeployer.deploy.DeployDefaults;
+import io.connectdeployer.function.DeployResult.Status;
+import io.connectdeployer.testing.Events;
+import io.connectdeployer.testing.FakeConnectClient;
+import io.connectdeployer.testing.FakeNanoClock;
+import io.connectdeployer.testing.FakeTokenProvider;
+import io.connectdeployer.testing.InMemoryDeduplicationStore;
+import io.connectdeployer.testing.RecordingSleeper;
+import io.connectdeployer.trigger.Batch;
+import io.connectdeployer.trigger.EventShape;
+import io.connectdeployer.trigger.S3KeyPattern;
+import io.connectdeployer.trigger.Triggers;
+
+/** Duplicate suppression around real planning and retries, with Connect and the table in memory. */
+class DeduplicationTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    private static final String S3_KEY = "s3:firmware-releases/gateway/v1.4.2/gateway-fw.bin@096fKKXTRTtl3on89fVO.nfljtsv6qko";
+    private static final DeployDefaults DEFAULTS = new DeployDefaults("Demo", List.of(), List.of(), "f-1", null, Map.of(), null, false);
+
+    private final FakeConnectClient connect = new FakeConnectClient();
+    private final InMemoryDeduplicationStore store = new InMemoryDeduplicationStore();
+
+    private DeployRunner runner(DeployDefaults defaults, boolean failOpen) {
+        DeploySettings settings = new DeploySettings(URI.create("https://connect.example.com"), ConnectDialect.DEPLOY_UPDATE,
+                defaults, DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), false, Duration.ofSeconds(10));
+        FakeNanoClock clock = new FakeNanoClock();
+        ConnectDeployer deployer = new ConnectDeployer(connect, new FakeTokenProvider("token-1"),
+                new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1)), new RecordingSleeper(clock), clock, () -> 0.5,
+                new ConnectBodies(MAPPER));
+        Deduplicator dedupe = new Deduplicator(Optional.of(store), Duration.ofMinutes(1), Duration.ofHours(24), failOpen,
+                Clock.fixed(NOW, ZoneOffset.UTC), MAPPER);
+        return new DeployRunner(settings, deployer, dedupe);
+    }
+
+    private DeployRunner runner() {
+        return runner(DEFAULTS, false);
+    }
+
+    private static Batch s3Put() {
+        var event = Events.load("events/s3/put.json");
+        return Triggers.batch(EventShape.of(event), event, S3KeyPattern.compile(S3KeyPattern.DEFAULT));
+    }
+
+    @Test
+    void should_call_connect_once_and_answer_duplicate_when_the_same_s3_event_arrives_three_times() {
+        // given
+        connect.answers(reply(201, "{\"message\":\"Created\"}"));
+        DeployRunner runner = runner();
+
+        // when
+        List<DeployResult> results = List.of(runner.run(s3Put()).result(), runner.run(s3Put()).result(), runner.run(s3Put()).result());
+
+        // then
+        assertEquals(1, connect.calls());
+        assertEquals(List.of(Status.CREATED, Status.DUPLICATE, Status.DUPLICATE), results.stream().map(DeployResult::status).toList());
+        assertEquals(results.get(0).deployments().get(0).app(), results.get(2).deployments().get(0).app());
+        assertEquals(201, results.get(2).deployments().get(0).httpStatus());
+        assertEquals("Created", results.get(2).deployments().get(0).connectResponse().get("message").textValue());
+    }
+
+    @Test
+    void should_release_the_claim_so_the_retry_deploys_when_connect_failed() {
+        // given
+        connect.answers(reply(503, "{}"), reply(503, "{}"), reply(201, "{}"));
+        DeployRunner runner = runner();
+
+        // when
+        DeployRunner.Run first = runner.run(s3Put());
+        DeployRunner.Run retry = runner.run(s3Put());
+
+        // then
+        assertEquals(Status.FAILED, first.result().status());
+        assertEquals(Status.CREATED, retry.result().status());
+        assertEquals(3, connect.calls());
+    }
+
+    @Test
+    void should_fail_retryably_and_call_nothing_when_another_invocation_holds_the_claim() {
+        // given
+        store.claim(S3_KEY, NOW, NOW.plusSeconds(30));
+        connect.answers(reply(201, "{}"));
+
+        // when
+        DeployRunner.Run run = runner().run(s3Put());
+
+        // then
+        assertEquals("DeploymentInProgressException", run.result().deployments().get(0).error().type());
+        assertTrue(run.failures().get(0).retryable());
+        assertEquals(0, connect.calls());
+    }
+
+    @Test
+    void should_take_over_and_deploy_when_the_claim_of_a_dead_invocation_expired() {
+        // given
+        store.claim(S3_KEY, NOW.minusSeconds(600), NOW.minusSeconds(1));
+        connect.answers(reply(201, "{}"));
+
+        // when
+        DeployRunner.Run run = runner().run(s3Put());
+
+        // then
+        assertEquals(Status.CREATED, run.result().status());
+        assertEquals(1, connect.calls());
+    }
+
+    @Test
+    void should_fail_retryably_and_call_nothing_when_the_table_is_unreachable() {
+        // given
+        store.goDown();
+        connect.answers(reply(201, "{}"));
+
+        // when
+        DeployRunner.Run run = runner().run(s3Put());
+
+        // then
+        assertEquals("DedupeUnavailableException", run.result().deployments().get(0).error().type());
+        assertTrue(run.failures().get(0).retryable());
+        assertEquals(0, connect.calls());
+    }
+
+    @Test
+    void should_deploy_without_the_check_when_the_table_is_unreachable_and_fail_open_is_set() {
+        // given
+        store.goDown();
+        connect.answers(reply(201, "{}"));
+
+        // when
+        DeployRunner.Run run = runner(DEFAULTS, true).run(s3Put());
+
+        // then
+        assertEquals(Status.CREATED, run.result().status());
+        assertEquals(1, connect.calls());
+    }
+
+    @Test
+    void should_claim_nothing_when_the_deployment_is_a_dry_run() {
+        // given
+        DeployDefaults dryRun = new DeployDefaults("Demo", List.of(), List.of(), "f-1", null, Map.of(), null, true);
+
+        // when
+        DeployRunner.Run run = runner(dryRun, false).run(s3Put());
+
+        // then
+        assertEquals(Status.DRY_RUN, run.result().status());
+        assertFalse(store.holds(S3_KEY));
+    }
+
+    @Test
+    void should_claim_nothing_when_the_event_is_invalid() {
+        // given
+        DeployDefaults noFlow = new DeployDefaults("Demo", List.of(), List.of(), null, null, Map.of(), null, false);
+
+        // when
+        DeployRunner.Run run = runner(noFlow, false).run(s3Put());
+
+        // then
+        assertEquals("InvalidDeployEventException", run.result().deployments().get(0).error().type());
+        assertFalse(store.holds(S3_KEY));
+        assertEquals(0, connect.calls());
+    }
+
+    @Test
+    void should_key_a_direct_event_on_its_idempotency_key_and_not_at_all_without_one() {
+        // given
+        connect.answers(reply(201, "{}"));
+        DeployRunner runner = runner();
+        var keyed = Events.parse("{\"app\":{\"name\":\"gateway\",\"version\":\"v1\"},\"idempotency_key\":\"ci-run-812\"}");
+        var unkeyed = Events.parse("{\"app\":{\"name\":\"gateway\",\"version\":\"v1\"}}");
+
+        // when
+        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null));
+        DeployResult again = runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null)).result();
+        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null));
+        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null));
+
+        // then
+        assertEquals(Status.DUPLICATE, again.status());
+        assertTrue(store.holds("direct:ci-run-812"));
+        assertEquals(3, connect.calls());
+    }
+}
