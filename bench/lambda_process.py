@@ -137,6 +137,33 @@ def peak_rss_kib(pid):
     return total
 
 
+def current_rss_kib(pid):
+    """VmRSS now (not the peak): what a leak would make climb across a long warm run."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    return None
+
+
+def heap_after_gc_kib(java, pid):
+    """Heap in use right after a full GC, through jcmd (JVM mode only): live objects, not garbage not yet collected.
+    None when jcmd is missing or cannot attach (a native process, a JRE without jcmd)."""
+    jcmd = Path(java).with_name("jcmd")
+    if not jcmd.is_file():
+        return None
+    try:
+        subprocess.run([str(jcmd), str(pid), "GC.run"], capture_output=True, timeout=30, check=True)
+        out = subprocess.run([str(jcmd), str(pid), "GC.heap_info"], capture_output=True, text=True, timeout=30, check=True)
+    except (subprocess.SubprocessError, OSError):
+        return None
+    # Serial and Parallel GC list one line per generation, G1 one for its heap; Metaspace is not heap.
+    used = [int(m) for m in re.findall(r"(?:generation|heap)\s+total \d+K, used (\d+)K", out.stdout)]
+    return sum(used) if used else None
+
+
 def java_version(java):
     out = subprocess.run([java, "-version"], capture_output=True, text=True, env={"PATH": os.environ.get("PATH", "")})
     lines = (out.stderr or out.stdout).splitlines()

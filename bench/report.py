@@ -89,6 +89,23 @@ def plural(count, noun):
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
+def soak_table(results):
+    """RSS and live heap before and after the soak of each mode's first process: a leak shows as growth."""
+    def mb(kib):
+        return "—" if kib is None else f"{kib / 1024:.1f} MB"
+    rows = []
+    for mode, runs in results.items():
+        soak = runs[0].get("soak")
+        if soak:
+            rows.append(f"| {mode} | {soak['count']:,} | {mb(soak['rss_before_kib'])} → {mb(soak.get('rss_half_kib'))} → {mb(soak['rss_after_kib'])} "
+                        f"| {mb(soak['heap_before_kib'])} → {mb(soak['heap_after_kib'])} |")
+    if not rows:
+        return "Not run (`--soak 0`)."
+    return ("Consecutive invocations in the first cold start's process, after its warm burst. RSS is the resident set "
+            "(VmRSS); heap is what is live right after a full GC (jcmd; JVM mode only).\n\n"
+            "| mode | invocations | RSS before → halfway → after | live heap before → after |\n|---|---|---|---|\n" + "\n".join(rows))
+
+
 def markdown(results, context):
     c = context
     artifacts = "\n".join(f"| {z.mode} | `{z.path}` | {z.size:,} | {z.sha256[:12]} | {z.modified} |" for z in c["zips"])
@@ -116,6 +133,10 @@ MB is 2^20 bytes.
 ## Each cold start
 
 {runs_table(results)}
+
+## A long warm run
+
+{soak_table(results)}
 
 ## Artifacts
 

@@ -57,7 +57,7 @@ class BenchScriptIT {
 
     private static List<String> command(Path zip) {
         // Through python3 rather than the file's own shebang: the executable bit does not survive every checkout.
-        List<String> command = new ArrayList<>(List.of("python3", "bench/run", "--cold", "1", "--warm", "1",
+        List<String> command = new ArrayList<>(List.of("python3", "bench/run", "--cold", "1", "--warm", "1", "--soak", "0",
                 "--zip", zip.toString(), "--out", RESULTS.toString()));
         String repository = System.getProperty("maven.repo.local");
         if (repository != null) {
