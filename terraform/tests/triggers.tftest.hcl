@@ -128,7 +128,7 @@ run "schedules_invoke_the_alias_as_their_role_with_the_deploy_event" {
   }
 
   assert {
-    condition     = aws_scheduler_schedule.this["nightly"].target[0].input == "{\"app\":{\"version\":\"v1.4.2\"},\"comment\":\"nightly rollout\",\"filters\":[{\"operand\":\"is\",\"type\":\"tag\",\"value\":\"beta\"}],\"groups\":[\"TestGroup1\"]}"
+    condition     = aws_scheduler_schedule.this["nightly"].target[0].input == "{\"app\":{\"version\":\"v1.4.2\"},\"comment\":\"nightly rollout\",\"filters\":[{\"operand\":\"is\",\"type\":\"tag\",\"value\":\"beta\"}],\"groups\":[\"TestGroup1\"],\"idempotency_key\":\"schedule:connect-deployer-nightly@<aws.scheduler.scheduled-time>\"}"
     error_message = "the input is the deploy event without null fields, got ${aws_scheduler_schedule.this["nightly"].target[0].input}"
   }
 
@@ -139,7 +139,7 @@ run "schedules_invoke_the_alias_as_their_role_with_the_deploy_event" {
       aws_scheduler_schedule.this["nightly"].schedule_expression_timezone == "Europe/Berlin",
       aws_scheduler_schedule.this["nightly"].state == "ENABLED",
       aws_scheduler_schedule.this["nightly"].target[0].retry_policy[0].maximum_retry_attempts == 3,
-      aws_scheduler_schedule.this["defaults"].target[0].input == "{}",
+      aws_scheduler_schedule.this["defaults"].target[0].input == "{\"idempotency_key\":\"schedule:connect-deployer-defaults@<aws.scheduler.scheduled-time>\"}",
       aws_scheduler_schedule.this["defaults"].state == "DISABLED",
     ])
     error_message = "schedule settings as given"
