@@ -6,6 +6,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 import io.connectdeployer.deploy.DeployRequest;
+import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.secrets.TokenProvider;
 
 /**
@@ -85,7 +86,11 @@ public final class ConnectDeployer {
             return status == 0 || status == 429 || status >= 500;
         }
 
-        RuntimeException finalError(String secretId, int attempts) {
+        DeployerException finalError(String secretId, int attempts) {
+            return error(secretId, attempts).afterAttempts(attempts);
+        }
+
+        private DeployerException error(String secretId, int attempts) {
             if (status == 401 || status == 403) {
                 return new ConnectUnauthorizedException(status, secretId);
             }

@@ -14,6 +14,19 @@ public abstract class DeployerException extends RuntimeException {
         super(message, cause, false, false);
     }
 
+    private int attempts;
+
+    /** How many calls to Connect this failure took; 0 when it ended before calling Connect. */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** Records the calls to Connect made before this failure, for the log line and the result. */
+    public DeployerException afterAttempts(int count) {
+        this.attempts = count;
+        return this;
+    }
+
     /** The HTTP status a Function URL caller gets for this failure. */
     public abstract int httpStatus();
 

@@ -110,7 +110,7 @@ public class DeployRunner {
     private static Deployment failed(String eventId, DeployRequest request, DeployerException failure) {
         return new Deployment(Status.FAILED, eventId, request == null ? null : request.project(),
                 request == null ? null : request.flowId(), request == null ? null : request.app(),
-                null, null, null, null, null, error(failure));
+                null, failure.attempts() > 0 ? failure.attempts() : null, null, null, null, error(failure));
     }
 
     static DeployResult.Error error(DeployerException failure) {

@@ -31,7 +31,8 @@ final class InvocationLog {
 
     static void failure(Source source, String eventId, DeployRequest request, DeployerException error, long startedNanos) {
         Logger.Level level = error.httpStatus() < 500 ? Logger.Level.WARN : Logger.Level.ERROR;
-        write(level, "failed", source, eventId, request, null, null, startedNanos, error, null);
+        write(level, "failed", source, eventId, request, null, error.attempts() > 0 ? error.attempts() : null,
+                startedNanos, error, null);
     }
 
     private static void write(Logger.Level level, String outcome, Source source, String eventId, DeployRequest request,

@@ -155,6 +155,7 @@ class FunctionUrlTriggerTest {
         assertEquals(429, answer.status());
         assertEquals("0", answer.headers().get("retry-after"));
         assertEquals("ConnectRateLimitedException", answer.json().getString("deployments[0].error.type"));
+        assertEquals(5, answer.json().getInt("deployments[0].attempts"));
     }
 
     @Test
@@ -165,6 +166,7 @@ class FunctionUrlTriggerTest {
 
         assertEquals(502, answer.status());
         assertEquals("ConnectUnavailableException", answer.json().getString("deployments[0].error.type"));
+        assertEquals(5, answer.json().getInt("deployments[0].attempts"));
         assertFalse(answer.body().contains(WireMockStandIns.currentToken()), "the token is in the response");
         assertFalse(answer.body().contains(WireMockStandIns.BEARER_TOKEN), "the bearer token is in the response");
         String log = Resources.testLog();
