@@ -1,6 +1,5 @@
 package io.connectdeployer.function;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.connectdeployer.config.DeploySettings;
 import io.connectdeployer.connect.ConnectRateLimitedException;
@@ -20,6 +21,7 @@ import io.connectdeployer.trigger.Batch;
 import io.connectdeployer.trigger.DirectEvents;
 import io.connectdeployer.trigger.FunctionUrlRequest;
 import io.connectdeployer.trigger.GitHubReleases;
+import io.connectdeployer.trigger.JsonBody;
 import io.connectdeployer.trigger.RequestRejectedException;
 import io.connectdeployer.trigger.Source;
 
@@ -37,12 +39,14 @@ public class FunctionUrlHandler {
     private final RequestAuthenticator authenticator;
     private final DeploySettings settings;
     private final ObjectMapper mapper;
+    private final ObjectReader bodyReader;
 
     FunctionUrlHandler(DeployRunner runner, RequestAuthenticator authenticator, DeploySettings settings, ObjectMapper mapper) {
         this.runner = runner;
         this.authenticator = authenticator;
         this.settings = settings;
         this.mapper = mapper;
+        this.bodyReader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public FunctionUrlResponse handle(JsonNode event) {
@@ -91,17 +95,7 @@ public class FunctionUrlHandler {
 
     /** An empty body is an empty deploy event: a bare POST from CI deploys the configured defaults. */
     private JsonNode json(FunctionUrlRequest request) {
-        if (request.body().length == 0) {
-            return mapper.createObjectNode();
-        }
-        try {
-            return mapper.readTree(request.body());
-        } catch (JsonProcessingException malformed) {
-            throw new RequestRejectedException(400, "The request body is not valid JSON (line "
-                    + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr() + ")");
-        } catch (IOException unreadable) {
-            throw new RequestRejectedException(400, "The request body could not be read as JSON");
-        }
+        return request.body().length == 0 ? mapper.createObjectNode() : JsonBody.parse(request.body(), bodyReader);
     }
 
     private FunctionUrlResponse respond(int status, Map<String, String> extra, DeployResult result) {

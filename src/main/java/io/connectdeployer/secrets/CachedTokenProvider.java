@@ -88,8 +88,10 @@ public final class CachedTokenProvider implements TokenProvider {
             node = mapper.readTree(json);
         } catch (JsonProcessingException malformed) {
             // The parser's message would quote the secret; say only where the problem is.
-            throw new TokenUnavailableException("Secret '" + secretId + "' starts with '{' but is not valid JSON (line "
-                    + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr() + ")");
+            // (A limit breach, e.g. nesting too deep, has no location.)
+            throw new TokenUnavailableException("Secret '" + secretId + "' starts with '{' but is not valid JSON"
+                    + (malformed.getLocation() == null ? ""
+                            : " (line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr() + ")"));
         }
         JsonNode token = node.get(jsonKey);
         if (token == null || !token.isTextual()) {

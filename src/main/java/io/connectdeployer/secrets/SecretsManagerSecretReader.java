@@ -33,6 +33,11 @@ public final class SecretsManagerSecretReader implements SecretReader {
         } catch (DecryptionFailureException kms) {
             throw new TokenUnavailableException("Secret '" + secretId + "' could not be decrypted: grant the function kms:Decrypt on its key", kms);
         } catch (SecretsManagerException denied) {
+            if (denied.isThrottlingException() || denied.statusCode() >= 500) {
+                throw new TokenUnavailableException("Secret '" + secretId + "' could not be read: Secrets Manager answered "
+                        + denied.awsErrorDetails().errorCode() + " (HTTP " + denied.statusCode() + ") after the SDK's retries; "
+                        + "nothing was deployed, and a later retry should succeed", denied);
+            }
             throw new TokenUnavailableException("Secret '" + secretId + "' could not be read ("
                     + denied.awsErrorDetails().errorCode() + "): grant the function secretsmanager:GetSecretValue on it", denied);
         } catch (SdkClientException unreachable) {

@@ -1,0 +1,135 @@
+package io.connectdeployer.function;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.connectdeployer.function.ConnectFaultsTest.RATE_LIMITED;
+import static io.connectdeployer.function.ConnectFaultsTest.READ_TIMEOUT_MS;
+import static io.connectdeployer.function.ConnectFaultsTest.UNAVAILABLE;
+import static io.connectdeployer.function.ConnectFaultsTest.assertFailureLogged;
+import static io.connectdeployer.function.ConnectFaultsTest.deploy;
+import static io.connectdeployer.function.ConnectFaultsTest.functionUrl;
+import static io.connectdeployer.function.ConnectFaultsTest.millisSince;
+import static io.connectdeployer.function.ConnectFaultsTest.version;
+import static io.connectdeployer.testing.ConnectStubs.DEPLOY_UPDATE;
+import static io.connectdeployer.testing.ConnectStubs.json;
+import static io.connectdeployer.testing.DeadlineProfile.BUDGET_MS;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.connectdeployer.testing.DeadlineProfile;
+import io.connectdeployer.testing.InjectWireMock;
+import io.connectdeployer.testing.Lambda.HttpAnswer;
+import io.connectdeployer.testing.SecretScan;
+import io.connectdeployer.testing.WireMockStandIns;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * CONNECT_TIME_BUDGET of 1.5 s: a wait that would end past it is not started. The elapsed times are asserted
+ * loosely (budget + 2 s): this is the deadline contract, not a benchmark.
+ */
+@QuarkusTest
+@TestProfile(DeadlineProfile.class)
+@QuarkusTestResource(WireMockStandIns.class)
+class ConnectDeadlineTest {
+
+    private static final long DEADLINE_MS = BUDGET_MS + 2000;
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    @BeforeEach
+    void resetConnect() {
+        WireMockStandIns.resetConnect(wireMock);
+    }
+
+    @AfterAll
+    static void secretsStaySecret() {
+        SecretScan.assertNothingLeaked();
+    }
+
+    @Test
+    void should_fail_as_rate_limited_after_one_attempt_at_once_when_connects_retry_after_is_past_the_budget() {
+        wireMock.stubFor(post(DEPLOY_UPDATE).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+        String version = version();
+
+        long started = System.nanoTime();
+        deploy(version).statusCode(500)
+                .body("errorMessage", equalTo(RATE_LIMITED + ": Connect's rate limit was still reached after 1 attempt(s); "
+                        + "it asked to retry after 30s. Lower the function's reserved concurrency or spread the triggers."));
+        long elapsed = millisSince(started);
+
+        assertTrue(elapsed < DEADLINE_MS, "took " + elapsed + " ms");
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+        assertFailureLogged(version, 1);
+    }
+
+    @Test
+    void should_stop_after_the_wait_that_still_fits_when_the_next_retry_after_would_pass_the_budget() {
+        wireMock.stubFor(post(DEPLOY_UPDATE).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        String version = version();
+
+        long started = System.nanoTime();
+        deploy(version).statusCode(500)
+                .body("errorMessage", startsWith(RATE_LIMITED + ": Connect's rate limit was still reached after 2 attempt(s); "
+                        + "it asked to retry after 1s."));
+        long elapsed = millisSince(started);
+
+        assertTrue(elapsed >= 1000 && elapsed < DEADLINE_MS, "one wait of 1 s, then none: took " + elapsed + " ms");
+        wireMock.verify(exactly(2), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+        assertFailureLogged(version, 2);
+    }
+
+    @Test
+    void should_answer_429_with_connects_retry_after_at_once_when_it_is_past_the_budget_of_a_function_url_request() {
+        wireMock.stubFor(post(DEPLOY_UPDATE).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+
+        long started = System.nanoTime();
+        HttpAnswer answer = functionUrl(version());
+        long elapsed = millisSince(started);
+
+        assertEquals(429, answer.status());
+        assertEquals("30", answer.headers().get("retry-after"));
+        assertEquals("ConnectRateLimitedException", answer.json().getString("deployments[0].error.type"));
+        assertEquals(1, answer.json().getInt("deployments[0].attempts"));
+        assertTrue(elapsed < DEADLINE_MS, "took " + elapsed + " ms");
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+    }
+
+    /** Read timeouts use the budget up too: attempts of 400 ms each stop before the fifth. */
+    @Test
+    void should_stop_before_the_maximum_attempts_when_read_timeouts_use_up_the_budget() {
+        wireMock.stubFor(post(DEPLOY_UPDATE).willReturn(json(201, "{}").withFixedDelay(2000)));
+        String version = version();
+
+        long started = System.nanoTime();
+        String message = deploy(version).statusCode(500)
+                .body("errorMessage", startsWith(UNAVAILABLE + ": Connect was unavailable on all "))
+                .extract().path("errorMessage");
+        long elapsed = millisSince(started);
+
+        Matcher attempts = Pattern.compile("on all (\\d+) attempt\\(s\\)").matcher(message);
+        assertTrue(attempts.find(), message);
+        int count = Integer.parseInt(attempts.group(1));
+        assertTrue(count >= 2 && count <= 4, "attempts within a 1.5 s budget at 400 ms each: " + count);
+        wireMock.verify(exactly(count), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+        // Generous slack for a loaded 2-core runner; what must not happen is the stub's 5 x 2 s.
+        assertTrue(elapsed < DEADLINE_MS + READ_TIMEOUT_MS + 3000, "took " + elapsed + " ms");
+        assertFailureLogged(version, count);
+    }
+}
