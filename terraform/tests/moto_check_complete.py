@@ -143,7 +143,9 @@ def check_triggers(c, aws, out):
     c.equal("schedule role", target["RoleArn"], f"arn:aws:iam::123456789012:role/{FUNCTION}-scheduler")
     c.equal("schedule input", json.loads(target["Input"]), {
         "app": {"name": "gateway", "version": "nightly"}, "comment": "nightly beta rollout",
-        "filters": [{"operand": "is", "type": "tag", "value": "beta"}]})
+        "filters": [{"operand": "is", "type": "tag", "value": "beta"}],
+        # Scheduler fills the context attribute in per firing: the key of a redelivered firing is the same.
+        "idempotency_key": f"schedule:{FUNCTION}-nightly-beta@<aws.scheduler.scheduled-time>"})
     c.equal("schedule timezone", schedule["ScheduleExpressionTimezone"], "Europe/Berlin")
 
     queue_policy = aws("sqs").get_queue_attributes(QueueUrl=out["dead_letter_queue_url"],
