@@ -51,20 +51,21 @@ public class FunctionUrlHandler {
 
     public FunctionUrlResponse handle(JsonNode event) {
         long started = System.nanoTime();
-        String githubEvent = event.path("headers").path("x-github-event").asText(null);
-        Source source = githubEvent == null ? Source.HTTP : Source.GITHUB;
+        Source source = Source.HTTP;
         try {
             FunctionUrlRequest request = FunctionUrlRequest.parse(event);
-            if (source == Source.GITHUB) {
-                authenticator.verifyGitHub(request);
-                if ("ping".equals(githubEvent)) {
-                    return respond(200, Map.of(), new DeployResult(Status.IGNORED, source, request.header("x-github-delivery"), List.of(), null));
-                }
-                return answer(runner.run(GitHubReleases.from(githubEvent, request.header("x-github-delivery"),
-                        json(request), settings.githubPrereleases())));
+            String githubEvent = request.header("x-github-event");
+            if (githubEvent == null) {
+                authenticator.verifyCaller(request);
+                return answer(runner.run(DirectEvents.from(json(request), Source.HTTP)));
             }
-            authenticator.verifyCaller(request);
-            return answer(runner.run(DirectEvents.from(json(request), Source.HTTP)));
+            source = Source.GITHUB;
+            authenticator.verifyGitHub(request);
+            String delivery = request.header("x-github-delivery");
+            if ("ping".equals(githubEvent)) {
+                return respond(200, Map.of(), new DeployResult(Status.IGNORED, source, delivery, List.of(), null));
+            }
+            return answer(runner.run(GitHubReleases.from(githubEvent, delivery, json(request), settings.githubPrereleases())));
         } catch (DeployerException refused) {
             InvocationLog.failure(source, null, null, refused, started);
             return respond(refused.httpStatus(), headers(refused),
