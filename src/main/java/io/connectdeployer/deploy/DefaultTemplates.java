@@ -52,14 +52,10 @@ public record DefaultTemplates(Map<String, Template> parameters, Template commen
         return parameters.isEmpty() && comment == null;
     }
 
-    /** {@code defaults} with every template filled from {@code values}; a value the event lacks is a problem. */
-    public DeployDefaults fill(DeployDefaults defaults, Map<String, String> values, String source, List<Problem> problems) {
-        return fill(defaults, null, values, source, problems);
-    }
-
     /**
-     * As {@link #fill(DeployDefaults, Map, String, List)}, leaving alone the defaults {@code event} overrides: a
-     * value that will not be used must not fail the event for a placeholder it cannot fill.
+     * {@code defaults} with every template filled from {@code values}; a value the event lacks is a problem. The
+     * defaults {@code event} overrides are left alone: a value that will not be used must not fail the event for a
+     * placeholder it cannot fill.
      */
     public DeployDefaults fill(DeployDefaults defaults, DeployEvent event, Map<String, String> values, String source,
             List<Problem> problems) {
@@ -68,12 +64,11 @@ public record DefaultTemplates(Map<String, Template> parameters, Template commen
         }
         Map<String, String> filled = new LinkedHashMap<>(defaults.parameters());
         parameters.forEach((name, template) -> {
-            if (event == null || event.parameters() == null || !event.parameters().containsKey(name)) {
+            if (event.parameters() == null || !event.parameters().containsKey(name)) {
                 filled.put(name, render(template, values, "DEPLOY_PARAMETERS." + name, source, problems));
             }
         });
-        boolean commentUsed = event == null || event.comment() == null;
-        String comment = this.comment == null || !commentUsed ? defaults.comment()
+        String comment = this.comment == null || event.comment() != null ? defaults.comment()
                 : render(this.comment, values, "DEPLOY_COMMENT", source, problems);
         return new DeployDefaults(defaults.project(), defaults.groups(), defaults.filters(), defaults.flowId(),
                 defaults.app(), filled, comment, defaults.dryRun());

@@ -57,8 +57,8 @@ final class Priming {
         String result = mapper.writeValueAsString(new DeployResult(Status.DRY_RUN, Source.DIRECT, null, List.of(deployment), null));
         mapper.writeValueAsString(new FunctionUrlResponse(200, Map.of("content-type", "application/json"), result));
         WebhookSignature.matches("prime", result.getBytes(StandardCharsets.UTF_8), "sha256=00");
-        client.prime(request);
         BearerToken.matches("Bearer prime", "prime");
+        client.prime(request);
     }
 
     private static void plan(DeploySettings settings, Source source, Work.Deploy deploy) {

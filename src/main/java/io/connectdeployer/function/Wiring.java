@@ -96,10 +96,14 @@ public class Wiring {
     RequestAuthenticator authenticator(FunctionUrlConfig.GitHub github, FunctionUrlConfig.Http http, ConnectConfig connect,
             SecretReader reader, ObjectMapper mapper) {
         return new RequestAuthenticator(
-                github.webhookSecretId().map(id -> new CachedTokenProvider(new CachedTokenProvider.Label("GitHub webhook secret", null),
-                        id, "secret", connect.tokenTtl(), reader, mapper, System::nanoTime)),
-                http.bearerSecretId().map(id -> new CachedTokenProvider(new CachedTokenProvider.Label("bearer token", null),
-                        id, "secret", connect.tokenTtl(), reader, mapper, System::nanoTime)));
+                github.webhookSecretId().map(id -> secret("GitHub webhook secret", id, connect, reader, mapper)),
+                http.bearerSecretId().map(id -> secret("bearer token", id, connect, reader, mapper)));
+    }
+
+    private static TokenProvider secret(String what, String secretId, ConnectConfig connect, SecretReader reader,
+            ObjectMapper mapper) {
+        return new CachedTokenProvider(new CachedTokenProvider.Label(what, null), secretId, "secret", connect.tokenTtl(),
+                reader, mapper, System::nanoTime);
     }
 
     @Produces

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.connectdeployer.event.DeployEvent;
+
 class DefaultTemplatesTest {
 
     private static final String KNOWN = "known: ${bucket}, ${key}, ${app}, ${version}, ${tag}, ${repository}, "
@@ -90,7 +92,7 @@ class DefaultTemplatesTest {
         List<Problem> problems = new ArrayList<>();
 
         // when
-        DeployDefaults filled = templates.fill(defaults,
+        DeployDefaults filled = templates.fill(defaults, DeployEvent.empty(),
                 Map.of("bucket", "firmware", "key", "gateway/v2/fw.bin", "app", "gateway", "version", "v2", "event_id", "e-1"),
                 "s3", problems);
 
@@ -112,7 +114,7 @@ class DefaultTemplatesTest {
         Map<String, String> values = ordered("event_id", "e-1", "time", "2024-05-01T02:00:00Z");
 
         // when
-        DeployDefaults filled = templates.fill(defaults, values, "schedule", problems);
+        DeployDefaults filled = templates.fill(defaults, DeployEvent.empty(), values, "schedule", problems);
 
         // then
         assertEquals(List.of(
@@ -131,7 +133,7 @@ class DefaultTemplatesTest {
         List<Problem> problems = new ArrayList<>();
 
         // when
-        DefaultTemplates.compile(defaults, new ArrayList<>()).fill(defaults, Map.of(), "direct", problems);
+        DefaultTemplates.compile(defaults, new ArrayList<>()).fill(defaults, DeployEvent.empty(), Map.of(), "direct", problems);
 
         // then
         assertEquals(List.of(new Problem("DEPLOY_PARAMETERS.artifact_url",
@@ -145,7 +147,7 @@ class DefaultTemplatesTest {
         List<Problem> problems = new ArrayList<>();
 
         // when
-        DeployDefaults filled = DefaultTemplates.none().fill(defaults, Map.of(), "direct", problems);
+        DeployDefaults filled = DefaultTemplates.none().fill(defaults, DeployEvent.empty(), Map.of(), "direct", problems);
 
         // then
         assertSame(defaults, filled);

@@ -2,12 +2,10 @@ package io.connectdeployer.testing;
 
 import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * CONNECT_TOKEN_SECRET_ID names a secret Secrets Manager does not have (ResourceNotFoundException from the first
@@ -15,18 +13,13 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * throttled, denied or present between invocations. Set by the profile's own stand-in, which registers the
  * not-found answer before the application starts; see {@link RefusedConnectProfile} for why not a config override.
  */
-public class MissingSecretProfile implements QuarkusTestProfile {
+public class MissingSecretProfile extends OwnStandInsProfile {
 
     public static final String MISSING_SECRET_ID = "connect-deployer/missing-token";
 
     @Override
-    public boolean disableGlobalTestResources() {
-        return true;
-    }
-
-    @Override
-    public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(StandIns.class));
+    protected Class<StandIns> standIns() {
+        return StandIns.class;
     }
 
     /** {@link WireMockStandIns} whose token secret id answers ResourceNotFoundException. */

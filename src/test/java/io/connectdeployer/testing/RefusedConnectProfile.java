@@ -5,27 +5,18 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Connect at a loopback port nothing listens on, so every attempt is refused; Secrets Manager is still WireMock.
- * The URL is set by the profile's own stand-in rather than a config override, because the global
- * {@link WireMockStandIns} sets {@code connect.api-url} too and which of the two wins has changed between
- * Quarkus releases.
+ * The URL is set by the profile's own stand-in (see {@link OwnStandInsProfile} for why).
  */
-public class RefusedConnectProfile implements QuarkusTestProfile {
+public class RefusedConnectProfile extends OwnStandInsProfile {
 
     @Override
-    public boolean disableGlobalTestResources() {
-        return true;
-    }
-
-    @Override
-    public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(StandIns.class));
+    protected Class<StandIns> standIns() {
+        return StandIns.class;
     }
 
     /** {@link WireMockStandIns} with {@code connect.api-url} moved to a closed port. */
