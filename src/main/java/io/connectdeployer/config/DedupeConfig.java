@@ -13,8 +13,11 @@ public interface DedupeConfig {
     /** DEDUPE_TABLE: the table (partition key {@code id}, TTL attribute {@code expires_at}). */
     Optional<String> table();
 
-    /** DEDUPE_TTL: how long a completed deployment's result answers its duplicates. */
-    @WithDefault("24h")
+    /**
+     * DEDUPE_TTL: how long a completed deployment's result answers its duplicates; at least DEPLOY_GITHUB_MAX_AGE,
+     * so a replayed GitHub delivery is a duplicate until it is too old to deploy anyway.
+     */
+    @WithDefault("72h")
     Duration ttl();
 
     /** DEDUPE_FAIL_OPEN: deploy without the claim when DynamoDB cannot be reached (risking a second rollout). */

@@ -1,7 +1,9 @@
 package io.connectdeployer.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
+import io.connectdeployer.trigger.ReleasePolicy;
 import io.connectdeployer.trigger.S3KeyPattern;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -44,4 +46,8 @@ public interface DeployConfig {
     /** DEPLOY_GITHUB_PRERELEASES: true to deploy GitHub prereleases too. */
     @WithDefault("false")
     boolean githubPrereleases();
+
+    /** DEPLOY_GITHUB_MAX_AGE: a release published longer ago is refused (GitHub signs no time, so old deliveries replay). */
+    @WithDefault(ReleasePolicy.DEFAULT_MAX_AGE)
+    Duration githubMaxAge();
 }

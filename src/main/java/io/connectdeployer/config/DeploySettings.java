@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.connectdeployer.connect.ConnectDialect;
 import io.connectdeployer.deploy.DefaultTemplates;
 import io.connectdeployer.deploy.DeployDefaults;
+import io.connectdeployer.trigger.ReleasePolicy;
 import io.connectdeployer.trigger.S3KeyPattern;
 
 /** The function's configuration once parsed and validated at startup. */
@@ -15,6 +16,6 @@ public record DeploySettings(
         DeployDefaults defaults,
         DefaultTemplates templates,
         S3KeyPattern s3Keys,
-        boolean githubPrereleases,
+        ReleasePolicy github,
         Duration timeBudget) {
 }

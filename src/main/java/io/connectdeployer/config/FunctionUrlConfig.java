@@ -11,6 +11,13 @@ public interface FunctionUrlConfig {
     @ConfigMapping(prefix = "github")
     interface GitHub {
         Optional<String> webhookSecretId();
+
+        /**
+         * GITHUB_HANDOFF_TARGET: the function's own alias ARN. Verified releases are handed to an asynchronous
+         * invocation of it (its retries and on-failure destination keep them) and GitHub gets 202 at once.
+         * Unset, deliveries deploy synchronously.
+         */
+        Optional<String> handoffTarget();
     }
 
     /** HTTP_BEARER_SECRET_ID: the token other callers send as {@code Authorization: Bearer}; unset, only IAM-signed calls pass. */

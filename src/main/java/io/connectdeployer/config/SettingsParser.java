@@ -21,6 +21,7 @@ import io.connectdeployer.deploy.Filter;
 import io.connectdeployer.deploy.Problem;
 import io.connectdeployer.event.FilterReader;
 import io.connectdeployer.event.JsonFields;
+import io.connectdeployer.trigger.ReleasePolicy;
 import io.connectdeployer.trigger.S3KeyPattern;
 
 /** Turns the raw CONNECT_* and DEPLOY_* values into {@link DeploySettings}, reporting every bad variable by name. */
@@ -37,11 +38,12 @@ public final class SettingsParser {
      * @param devMode in {@code quarkus:dev} an unset DEPLOY_DRY_RUN means "dry run unless a token secret is set",
      *        so the quick start works without AWS; everywhere else it means false
      */
-    public static DeploySettings parse(ConnectConfig connect, DeployConfig deploy, boolean devMode, ObjectMapper mapper) {
-        return new SettingsParser(mapper).parse(connect, deploy, devMode);
+    public static DeploySettings parse(ConnectConfig connect, DeployConfig deploy, DedupeConfig dedupe, boolean devMode,
+            ObjectMapper mapper) {
+        return new SettingsParser(mapper).parse(connect, deploy, dedupe, devMode);
     }
 
-    private DeploySettings parse(ConnectConfig connect, DeployConfig deploy, boolean devMode) {
+    private DeploySettings parse(ConnectConfig connect, DeployConfig deploy, DedupeConfig dedupe, boolean devMode) {
         URI apiUrl = apiUrl(connect.apiUrl());
         ConnectDialect dialect = ConnectDialect.fromSetting(connect.apiDialect()).orElse(null);
         if (dialect == null) {
@@ -76,11 +78,17 @@ public final class SettingsParser {
         DefaultTemplates templates = DefaultTemplates.compile(defaults, templateProblems);
         templateProblems.forEach(problem -> problems.add(problem.toString()));
         S3KeyPattern s3Keys = s3Keys(deploy.s3KeyPattern());
+        positive("DEPLOY_GITHUB_MAX_AGE", deploy.githubMaxAge());
+        if (dedupe.table().isPresent() && dedupe.ttl().compareTo(deploy.githubMaxAge()) < 0) {
+            // A replay inside the window must find the first delivery's record, or it would deploy again.
+            problems.add("DEDUPE_TTL: must cover DEPLOY_GITHUB_MAX_AGE (" + deploy.githubMaxAge() + "), not "
+                    + dedupe.ttl() + ", so every replayed GitHub delivery is either a duplicate or too old");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        return new DeploySettings(apiUrl, dialect, defaults, templates, s3Keys, deploy.githubPrereleases(),
-                connect.timeBudget());
+        return new DeploySettings(apiUrl, dialect, defaults, templates, s3Keys,
+                new ReleasePolicy(deploy.githubPrereleases(), deploy.githubMaxAge()), connect.timeBudget());
     }
 
     private URI apiUrl(String value) {

@@ -30,6 +30,8 @@ public record DeployResult(
     public enum Status {
         CREATED("created"),
         DRY_RUN("dry_run"),
+        /** Handed to an asynchronous invocation that will deploy it (a GitHub release with GITHUB_HANDOFF_TARGET). */
+        ACCEPTED("accepted"),
         IGNORED("ignored"),
         DUPLICATE("duplicate"),
         PARTIAL("partial"),

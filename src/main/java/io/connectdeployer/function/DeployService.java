@@ -40,7 +40,7 @@ public class DeployService {
         if (shape == EventShape.FUNCTION_URL) {
             return functionUrl.handle(event);
         }
-        Batch batch = Triggers.batch(shape, event, settings.s3Keys());
+        Batch batch = Triggers.batch(shape, event, settings.s3Keys(), settings.github());
         DeployRunner.Run run = runner.run(batch);
         if (run.failures().isEmpty()) {
             return run.result();

@@ -25,6 +25,10 @@ final class InvocationLog {
         write(Logger.Level.INFO, outcome, source, eventId, request, httpStatus, attempts, startedNanos, null, null);
     }
 
+    static void accepted(Source source, String eventId, String reason, long startedNanos) {
+        write(Logger.Level.INFO, "accepted", source, eventId, null, null, null, startedNanos, null, reason);
+    }
+
     static void ignored(Source source, String eventId, String reason, long startedNanos) {
         write(Logger.Level.INFO, "ignored", source, eventId, null, null, null, startedNanos, null, reason);
     }

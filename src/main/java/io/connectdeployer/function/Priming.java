@@ -35,7 +35,10 @@ final class Priming {
             "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\",\"eventTime\":\"1970-01-01T00:00:00Z\","
                     + "\"s3\":{\"bucket\":{\"name\":\"prime\"},\"object\":{\"key\":\"prime/0/x+y.bin\",\"sequencer\":\"00\"}}}]}",
             "{\"version\":\"0\",\"id\":\"prime\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
-                    + "\"time\":\"1970-01-01T00:00:00Z\",\"resources\":[\"arn:aws:events:eu-west-1:0:rule/prime\"],\"detail\":{}}");
+                    + "\"time\":\"1970-01-01T00:00:00Z\",\"resources\":[\"arn:aws:events:eu-west-1:0:rule/prime\"],\"detail\":{}}",
+            "{\"github_release_handoff\":{\"event\":\"release\",\"delivery\":\"prime\",\"received_at\":\"1970-01-01T00:00:00Z\","
+                    + "\"payload\":{\"action\":\"released\",\"repository\":{\"name\":\"prime\",\"full_name\":\"o/prime\"},"
+                    + "\"release\":{\"id\":1,\"tag_name\":\"0\",\"published_at\":\"1970-01-01T00:00:00Z\"}}}}");
 
     private Priming() {
     }
@@ -43,7 +46,7 @@ final class Priming {
     static void run(DeploySettings settings, ObjectMapper mapper, ConnectClient client) throws JsonProcessingException {
         for (String sample : SAMPLES) {
             var event = mapper.readTree(sample);
-            var batch = Triggers.batch(EventShape.of(event), event, settings.s3Keys());
+            var batch = Triggers.batch(EventShape.of(event), event, settings.s3Keys(), settings.github());
             for (var work : batch.work()) {
                 if (work instanceof Work.Deploy deploy) {
                     plan(settings, batch.source(), deploy);

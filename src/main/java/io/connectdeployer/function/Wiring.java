@@ -2,6 +2,7 @@ package io.connectdeployer.function;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
@@ -30,6 +31,8 @@ import io.connectdeployer.connect.RetryPolicy;
 import io.connectdeployer.connect.Sleeper;
 import io.connectdeployer.dedupe.DynamoDbDeduplicationStore;
 import io.connectdeployer.error.DeployerException;
+import io.connectdeployer.handoff.LambdaReleaseHandOff;
+import io.connectdeployer.handoff.ReleaseHandOff;
 import io.connectdeployer.secrets.CachedTokenProvider;
 import io.connectdeployer.secrets.NoTokenProvider;
 import io.connectdeployer.secrets.SecretReader;
@@ -44,6 +47,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * Builds the edges once, in the Lambda init phase: validated settings, the Secrets Manager and Connect clients,
@@ -53,14 +57,30 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class Wiring {
 
     private static final Logger LOG = Logger.getLogger(Wiring.class);
+    private static final Duration HANDOFF_TIMEOUT = Duration.ofSeconds(5);
 
     /** Held so CRaC's weak reference to it lives as long as the function. */
     private SnapStartRestore snapStartRestore;
 
     @Produces
     @Singleton
-    DeploySettings settings(ConnectConfig connect, DeployConfig deploy, ObjectMapper mapper) {
-        return SettingsParser.parse(connect, deploy, LaunchMode.current() == LaunchMode.DEVELOPMENT, mapper);
+    DeploySettings settings(ConnectConfig connect, DeployConfig deploy, DedupeConfig dedupe, ObjectMapper mapper) {
+        return SettingsParser.parse(connect, deploy, dedupe, LaunchMode.current() == LaunchMode.DEVELOPMENT, mapper);
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The Lambda client is built only when a hand-off target is set: without one, nothing touches the SDK. */
+    @Produces
+    @Singleton
+    ReleaseHandOff releaseHandOff(FunctionUrlConfig.GitHub github, SdkHttpClient http) {
+        return github.handoffTarget()
+                .<ReleaseHandOff> map(target -> new LambdaReleaseHandOff(lambda(http), target))
+                .orElse(ReleaseHandOff.NONE);
     }
 
     @Produces
@@ -175,6 +195,12 @@ public class Wiring {
 
     private static SecretsManagerClient secretsManager(SdkHttpClient http) {
         return inLambda(SecretsManagerClient.builder().httpClient(http)).build();
+    }
+
+    /** GitHub allows a delivery 10 s: the hand-off must end well within it, SDK retries included. */
+    private static LambdaClient lambda(SdkHttpClient http) {
+        return inLambda(LambdaClient.builder().httpClient(http)
+                .overrideConfiguration(config -> config.apiCallTimeout(HANDOFF_TIMEOUT))).build();
     }
 
     private static DynamoDbClient dynamoDb(SdkHttpClient http) {

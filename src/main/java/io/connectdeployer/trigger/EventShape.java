@@ -11,7 +11,7 @@ import io.connectdeployer.event.DeployEventReader;
 
 /** The shapes of event this function is invoked with, recognised by structure alone. */
 public enum EventShape {
-    FUNCTION_URL, S3_NOTIFICATION, EVENTBRIDGE, DEPLOY_EVENT;
+    FUNCTION_URL, S3_NOTIFICATION, EVENTBRIDGE, GITHUB_HANDOFF, DEPLOY_EVENT;
 
     /** @throws UnrecognizedEventException naming the event's top-level keys */
     public static EventShape of(JsonNode event) {
@@ -31,6 +31,9 @@ public enum EventShape {
         }
         if (event.has("detail-type") && event.has("source")) {
             return EVENTBRIDGE;
+        }
+        if (GitHubHandOffs.resembles(event)) {
+            return GITHUB_HANDOFF;
         }
         if (DeployEventReader.resembles(event)) {
             return DEPLOY_EVENT;

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
@@ -19,6 +21,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 public final class JsonBody {
 
     private JsonBody() {
+    }
+
+    /** The reader {@link #parse} expects: fails on anything after the first JSON value. */
+    public static ObjectReader reader(ObjectMapper mapper) {
+        return mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** @param reader a reader for {@link JsonNode} that fails on trailing tokens, made once */

@@ -8,10 +8,11 @@ public final class Triggers {
     private Triggers() {
     }
 
-    public static Batch batch(EventShape shape, JsonNode event, S3KeyPattern keys) {
+    public static Batch batch(EventShape shape, JsonNode event, S3KeyPattern keys, ReleasePolicy github) {
         return switch (shape) {
             case S3_NOTIFICATION -> S3Notifications.from(event, keys);
             case EVENTBRIDGE -> EventBridgeEvents.from(event, keys);
+            case GITHUB_HANDOFF -> GitHubHandOffs.from(event, github);
             case DEPLOY_EVENT -> DirectEvents.from(event, Source.DIRECT);
             case FUNCTION_URL -> throw new IllegalArgumentException("Function URL requests are answered by FunctionUrlHandler");
         };

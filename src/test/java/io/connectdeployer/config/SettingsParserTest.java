@@ -1,5 +1,6 @@
 package io.connectdeployer.config;
 
+import io.connectdeployer.trigger.ReleasePolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -36,10 +37,12 @@ class SettingsParserTest {
                 .withConverter(Duration.class, 100, new DurationConverter())
                 .withMapping(ConnectConfig.class)
                 .withMapping(DeployConfig.class)
+                .withMapping(DedupeConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build();
         return SettingsParser.parse(config.getConfigMapping(ConnectConfig.class),
-                config.getConfigMapping(DeployConfig.class), devMode, new ObjectMapper());
+                config.getConfigMapping(DeployConfig.class), config.getConfigMapping(DedupeConfig.class), devMode,
+                new ObjectMapper());
     }
 
     private static InvalidConfigurationException parseFails(Map<String, String> properties) {
@@ -53,7 +56,8 @@ class SettingsParserTest {
 
         // then
         assertEquals(new DeploySettings(URI.create("https://api.connect.jfrog.io"), ConnectDialect.DEPLOY_UPDATE,
-                DeployDefaults.none(), DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), false,
+                DeployDefaults.none(), DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT),
+                new ReleasePolicy(false, Duration.ofHours(72)),
                 Duration.ofSeconds(25)), settings);
     }
 
@@ -76,7 +80,8 @@ class SettingsParserTest {
                 new DeployDefaults("Demo", List.of("TestGroup1", "TestGroup2"),
                         List.of(new Filter("device_state", "is", "online", null, null)), "f-dd0c-73b9",
                         new App("default_app", "v1.1"), Map.of("region", "eu"), "from the defaults", false),
-                DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), false, Duration.ofSeconds(25)), settings);
+                DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), new ReleasePolicy(false, Duration.ofHours(72)),
+                Duration.ofSeconds(25)), settings);
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -186,7 +191,7 @@ class SettingsParserTest {
 
         // then
         assertEquals("builds/(?<version>[^/]+)\\.bin", settings.s3Keys().regex());
-        assertEquals(true, settings.githubPrereleases());
+        assertEquals(true, settings.github().deployPrereleases());
     }
 
     @ParameterizedTest(name = "{0}=-1s")

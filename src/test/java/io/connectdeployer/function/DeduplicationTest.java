@@ -1,5 +1,6 @@
 package io.connectdeployer.function;
 
+import io.connectdeployer.testing.GitHubTime;
 import static io.connectdeployer.testing.FakeConnectClient.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +51,8 @@ class DeduplicationTest {
 
     private DeployRunner runner(DeployDefaults defaults, boolean failOpen) {
         DeploySettings settings = new DeploySettings(URI.create("https://connect.example.com"), ConnectDialect.DEPLOY_UPDATE,
-                defaults, DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), false, Duration.ofSeconds(10));
+                defaults, DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), GitHubTime.DEFAULT_POLICY,
+                Duration.ofSeconds(10));
         FakeNanoClock clock = new FakeNanoClock();
         ConnectDeployer deployer = new ConnectDeployer(connect, new FakeTokenProvider("token-1"),
                 new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1)), new RecordingSleeper(clock), clock, () -> 0.5,
@@ -66,7 +68,7 @@ class DeduplicationTest {
 
     private static Batch s3Put() {
         var event = Events.load("events/s3/put.json");
-        return Triggers.batch(EventShape.of(event), event, S3KeyPattern.compile(S3KeyPattern.DEFAULT));
+        return Triggers.batch(EventShape.of(event), event, S3KeyPattern.compile(S3KeyPattern.DEFAULT), GitHubTime.DEFAULT_POLICY);
     }
 
     @Test
@@ -196,10 +198,10 @@ class DeduplicationTest {
         var unkeyed = Events.parse("{\"app\":{\"name\":\"gateway\",\"version\":\"v1\"}}");
 
         // when
-        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null));
-        DeployResult again = runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null)).result();
-        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null));
-        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null));
+        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null, GitHubTime.DEFAULT_POLICY));
+        DeployResult again = runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null, GitHubTime.DEFAULT_POLICY)).result();
+        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null, GitHubTime.DEFAULT_POLICY));
+        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null, GitHubTime.DEFAULT_POLICY));
 
         // then
         assertEquals(Status.DUPLICATE, again.status());

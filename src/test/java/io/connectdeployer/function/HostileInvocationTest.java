@@ -1,5 +1,7 @@
 package io.connectdeployer.function;
 
+import io.connectdeployer.handoff.ReleaseHandOff;
+import io.connectdeployer.testing.GitHubTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -194,7 +196,7 @@ class HostileInvocationTest {
 
     private static DeployService service(ConnectClient connect) {
         DeploySettings settings = new DeploySettings(URI.create("https://connect.example.com"), ConnectDialect.DEPLOY_UPDATE,
-                DEFAULTS, DefaultTemplates.none(), KEYS, false, Duration.ofSeconds(5));
+                DEFAULTS, DefaultTemplates.none(), KEYS, GitHubTime.DEFAULT_POLICY, Duration.ofSeconds(5));
         ConnectDeployer deployer = new ConnectDeployer(connect, new FakeTokenProvider(TOKEN),
                 new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)), duration -> {
                 }, System::nanoTime, () -> 0.0, new ConnectBodies(MAPPER));
@@ -202,7 +204,10 @@ class HostileInvocationTest {
         RequestAuthenticator authenticator = new RequestAuthenticator(
                 Optional.of(new FakeTokenProvider(WireMockStandIns.WEBHOOK_SECRET)),
                 Optional.of(new FakeTokenProvider(WireMockStandIns.BEARER_TOKEN)));
-        return new DeployService(settings, runner, new FunctionUrlHandler(runner, authenticator, settings, MAPPER));
+        FunctionUrlResponses responses = new FunctionUrlResponses(MAPPER);
+        GitHubWebhookHandler github = new GitHubWebhookHandler(runner, settings, ReleaseHandOff.NONE, responses,
+                GitHubTime.CLOCK, MAPPER);
+        return new DeployService(settings, runner, new FunctionUrlHandler(runner, authenticator, github, responses, MAPPER));
     }
 
     /** A Function URL body whose parse error has no location (a StreamConstraintsException): see the disabled examples. */

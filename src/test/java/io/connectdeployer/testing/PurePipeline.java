@@ -58,7 +58,7 @@ public final class PurePipeline {
         Batch batch;
         try {
             EventShape shape = EventShape.of(event);
-            batch = shape == EventShape.FUNCTION_URL ? functionUrl(event) : Triggers.batch(shape, event, keys);
+            batch = shape == EventShape.FUNCTION_URL ? functionUrl(event) : Triggers.batch(shape, event, keys, GitHubTime.DEFAULT_POLICY);
         } catch (DeployerException refused) {
             return new Outcome(refused.getClass().getSimpleName(), 0, 0, 0, List.of());
         }
@@ -92,7 +92,8 @@ public final class PurePipeline {
         JsonNode body = body(request.body());
         String github = event.path("headers").path("x-github-event").asText(null);
         return github == null ? DirectEvents.from(body, Source.HTTP)
-                : GitHubReleases.from(github, request.header("x-github-delivery"), body, false);
+                : GitHubReleases.from(github, request.header("x-github-delivery"), body, GitHubTime.DEFAULT_POLICY,
+                        GitHubTime.RECEIVED);
     }
 
     private static JsonNode body(byte[] body) {

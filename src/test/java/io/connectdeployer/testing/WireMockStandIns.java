@@ -15,8 +15,9 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * One WireMock server standing in for both remote parties: Connect (its REST paths) and AWS Secrets Manager
- * (JSON over POST / with {@code X-Amz-Target: secretsmanager.GetSecretValue}). Started before the application so
+ * One WireMock server standing in for the remote parties: Connect (its REST paths), AWS Secrets Manager
+ * (JSON over POST / with {@code X-Amz-Target: secretsmanager.GetSecretValue}) and Lambda's Invoke API
+ * ({@code POST /2015-03-31/functions/<name>/invocations}, stubbed by the tests that hand releases off). Started before the application so
  * the function reads its token at init exactly as in Lambda.
  */
 public class WireMockStandIns implements QuarkusTestResourceLifecycleManager {
@@ -43,6 +44,7 @@ public class WireMockStandIns implements QuarkusTestResourceLifecycleManager {
         putSecret(server, BEARER_SECRET_ID, BEARER_TOKEN);
         // The SDK's standard chains read these, as they read AWS_ENDPOINT_URL_SECRETS_MANAGER etc. in Lambda.
         System.setProperty("aws.endpointUrlSecretsManager", server.baseUrl());
+        System.setProperty("aws.endpointUrlLambda", server.baseUrl());
         System.setProperty("aws.region", "eu-west-1");
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
@@ -51,6 +53,7 @@ public class WireMockStandIns implements QuarkusTestResourceLifecycleManager {
                 "connect.api-url", server.baseUrl(),
                 "connect.token-secret-id", SECRET_ID,
                 "aws.endpointUrlSecretsManager", server.baseUrl(),
+                "aws.endpointUrlLambda", server.baseUrl(),
                 "aws.region", "eu-west-1",
                 "aws.accessKeyId", "test",
                 "aws.secretAccessKey", "test");

@@ -1,5 +1,6 @@
 package io.connectdeployer.trigger;
 
+import io.connectdeployer.testing.GitHubTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -33,7 +34,7 @@ class EventBridgeEventsTest {
     }
 
     private static Batch batch(String event) {
-        return Triggers.batch(EventShape.EVENTBRIDGE, json(event), DEFAULT);
+        return Triggers.batch(EventShape.EVENTBRIDGE, json(event), DEFAULT, GitHubTime.DEFAULT_POLICY);
     }
 
     private static DeployEvent comment(String comment) {

@@ -1,5 +1,6 @@
 package io.connectdeployer.trigger;
 
+import io.connectdeployer.testing.GitHubTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -56,7 +57,7 @@ class S3NotificationsTest {
     }
 
     private static Batch batch(JsonNode event) {
-        return Triggers.batch(EventShape.S3_NOTIFICATION, event, DEFAULT);
+        return Triggers.batch(EventShape.S3_NOTIFICATION, event, DEFAULT, GitHubTime.DEFAULT_POLICY);
     }
 
     private static Work.Deploy deploy(String eventId, String name, String version, String key) {
