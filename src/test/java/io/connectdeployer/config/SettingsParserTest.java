@@ -106,6 +106,26 @@ class SettingsParserTest {
     }
 
     @Test
+    void should_name_both_variables_when_the_dedupe_ttl_is_shorter_than_the_github_replay_window() {
+        // when
+        InvalidConfigurationException error = parseFails(Map.of(SECRET_ID, "connect/token", "dedupe.table", "dedupe",
+                "dedupe.ttl", "24h"));
+
+        // then
+        assertEquals("Invalid configuration: DEDUPE_TTL: must cover DEPLOY_GITHUB_MAX_AGE (PT72H), not PT24H, so every "
+                + "replayed GitHub delivery is either a duplicate or too old", error.getMessage());
+    }
+
+    @Test
+    void should_accept_a_shorter_dedupe_ttl_when_there_is_no_dedupe_table() {
+        // when
+        DeploySettings settings = parse(Map.of(SECRET_ID, "connect/token", "dedupe.ttl", "1h", "deploy.github-max-age", "2h"), false);
+
+        // then
+        assertEquals(new ReleasePolicy(false, Duration.ofHours(2)), settings.github());
+    }
+
+    @Test
     void should_quote_the_parser_when_deploy_filters_is_not_json() {
         // when
         InvalidConfigurationException error = parseFails(Map.of(SECRET_ID, "connect/token", "deploy.filters", "online"));

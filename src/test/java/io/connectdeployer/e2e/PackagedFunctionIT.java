@@ -13,13 +13,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +34,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.connectdeployer.testing.Events;
+import io.connectdeployer.testing.GitHubDeliveries;
 import io.connectdeployer.testing.Resources;
 import io.quarkus.amazon.lambda.runtime.MockEventServer;
 import io.restassured.response.ValidatableResponse;
@@ -53,6 +58,8 @@ class PackagedFunctionIT {
     private static final String TOKEN = "tok-e2e-0123456789abcdef";
     private static final String WEBHOOK_SECRET_ID = "connect-deployer/e2e-webhook";
     private static final String DEDUPE_TABLE = "connect-deployer-e2e-dedupe";
+    private static final String HANDOFF_TARGET = "connect-deployer-e2e:live";
+    private static final String LAMBDA_INVOKE = "/2015-03-31/functions/connect-deployer-e2e%3Alive/invocations";
 
     private static MotoServer moto;
     private static WireMockServer connect;
@@ -92,6 +99,9 @@ class PackagedFunctionIT {
         // Placeholders exactly as a user sets them in Lambda's environment; events with their own comment keep it.
         environment.put("DEPLOY_COMMENT", "${app} ${version}");
         environment.put("GITHUB_WEBHOOK_SECRET_ID", WEBHOOK_SECRET_ID);
+        environment.put("GITHUB_HANDOFF_TARGET", HANDOFF_TARGET);
+        // Lambda's Invoke API, played by the WireMock that plays Connect (moto runs Invoke only in Docker).
+        environment.put("AWS_ENDPOINT_URL_LAMBDA", connect.baseUrl());
         function = LambdaJavaRuntime.start(zip, "127.0.0.1:" + runtimeApi.getPort() + MockEventServer.BASE_PATH, environment);
     }
 
@@ -152,16 +162,31 @@ class PackagedFunctionIT {
     }
 
     @Test
-    void should_verify_the_signature_with_the_secret_from_secrets_manager_when_github_publishes_a_release() {
+    void should_verify_the_delivery_hand_it_off_and_deploy_the_release_once_however_often_it_arrives() {
         connect.stubFor(post("/v2/deploy_update").willReturn(aResponse().withStatus(201).withBody("{}")));
+        connect.stubFor(post(LAMBDA_INVOKE).willReturn(aResponse().withStatus(202)));
+        // A delivery id of its own, so no other test's delivery of the same fixture is what this one duplicates.
+        Instant published = Instant.now().minusSeconds(60);
 
-        invoke("events/github/release-published.json")
+        invoke(GitHubDeliveries.release("released", published, "e2e-handoff-released").toString())
                 .statusCode(200)
-                .body("statusCode", equalTo(201))
-                .body("headers.content-type", equalTo("application/json"));
+                .body("statusCode", equalTo(202))
+                .body("body", containsString("\"status\":\"accepted\""));
+        invoke(GitHubDeliveries.release("published", published, "e2e-handoff-published").toString())
+                .statusCode(200)
+                .body("statusCode", equalTo(202))
+                .body("body", containsString("\"status\":\"ignored\""));
         invoke("events/github/release-published-bad-signature.json")
                 .statusCode(200)
                 .body("statusCode", equalTo(401));
+        List<LoggedRequest> handedOff = connect.findAll(postRequestedFor(urlEqualTo(LAMBDA_INVOKE))
+                .withHeader("X-Amz-Invocation-Type", WireMock.equalTo("Event")));
+        connect.verify(exactly(0), postRequestedFor(urlEqualTo("/v2/deploy_update")));
+        assertEquals(1, handedOff.size());
+
+        // Lambda runs the handed-off event; its async retry (or a redelivery) runs it again.
+        invoke(handedOff.get(0).getBodyAsString()).statusCode(200).body("status", equalTo("created"));
+        invoke(handedOff.get(0).getBodyAsString()).statusCode(200).body("status", equalTo("duplicate"));
 
         connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.app.name", WireMock.equalTo("gateway-firmware")))
@@ -169,26 +194,19 @@ class PackagedFunctionIT {
     }
 
     @Test
-    void should_call_connect_once_when_the_same_s3_event_arrives_three_times_and_a_github_delivery_twice() {
+    void should_call_connect_once_when_the_same_s3_event_arrives_three_times() {
         connect.stubFor(post("/v2/deploy_update").willReturn(aResponse().withStatus(201).withBody("{\"message\":\"Created\"}")));
-        // Ids of their own, so the other tests' deliveries of the same fixtures are not what this one duplicates.
+        // An id of its own, so the other tests' deliveries of the same fixture are not what this one duplicates.
         ObjectNode s3 = (ObjectNode) Events.load("events/s3/put.json");
         ((ObjectNode) s3.at("/Records/0/s3/object")).put("versionId", "dedupe-e2e-version-1");
-        ObjectNode github = (ObjectNode) Events.load("events/github/release-published.json");
-        ((ObjectNode) github.get("headers")).put("x-github-delivery", "dedupe-e2e-delivery-1");
 
         invoke(s3.toString()).statusCode(200).body("status", equalTo("created"));
         invoke(s3.toString()).statusCode(200).body("status", equalTo("duplicate"));
         invoke(s3.toString()).statusCode(200).body("status", equalTo("duplicate"))
                 .body("deployments[0].http_status", equalTo(201));
-        invoke(github.toString()).statusCode(200).body("statusCode", equalTo(201));
-        invoke(github.toString()).statusCode(200).body("statusCode", equalTo(200))
-                .body("body", containsString("\"status\":\"duplicate\""));
 
         connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.app.name", WireMock.equalTo("gateway"))));
-        connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
-                .withRequestBody(matchingJsonPath("$.deployment_configuration.app.name", WireMock.equalTo("gateway-firmware"))));
     }
 
     private static ValidatableResponse invoke(String eventOrResource) {

@@ -173,7 +173,7 @@ class GitHubWebhookTest {
         HttpAnswer answer = functionUrl("events/github/release-draft.json");
 
         assertEquals(202, answer.status());
-        assertEquals("release action 'created' does not deploy; only 'released' does",
+        assertEquals("release v1.6.0 is a draft",
                 answer.json().getString("deployments[0].reason"));
         wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
     }
