@@ -5,6 +5,28 @@ locals {
   # it gets the timeout minus a margin for reading the event, the secret and writing the answer.
   connect_time_budget_seconds = var.timeout - 5
 
+  # GitHub webhooks: after checking a delivery's signature the function hands the release to an
+  # asynchronous invocation of the alias `live` (whose async invoke config retries it and sends it to the
+  # dead-letter queue) and answers 202 within GitHub's 10 s. The ARN is built, not read from the alias or
+  # the function: the function's own environment cannot depend on either (a cycle). A postcondition on the
+  # alias checks that both agree.
+  github_handoff        = var.github_webhook_secret_arn != null && var.create_function_url
+  github_handoff_target = "arn:${local.partition}:lambda:${data.aws_region.current.name}:${local.account_id}:function:${var.function_name}:${local.alias_name}"
+
+  # DEPLOY_GITHUB_MAX_AGE and DEDUPE_TTL in milliseconds, for the check that the table remembers a delivery
+  # at least as long as the function accepts it: `<n>ms|s|m|h|d` or ISO-8601 `P[nD][T[nH][nM][n[.n]S]]`.
+  duration_pattern_short = "^([0-9]+)(ms|s|m|h|d)$"
+  duration_pattern_iso   = "^P(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+(?:\\.[0-9]+)?)S)?)?$"
+  duration_unit_ms       = { ms = 1, s = 1000, m = 60000, h = 3600000, d = 86400000 }
+  durations_ms = {
+    for name, value in { github_max_age = var.github_max_age, dedupe_ttl = var.dedupe_ttl } : name => try(
+      tonumber(regex(local.duration_pattern_short, value)[0]) * local.duration_unit_ms[regex(local.duration_pattern_short, value)[1]],
+      sum([for i, unit_ms in [86400000, 3600000, 60000, 1000] : tonumber(coalesce(regex(local.duration_pattern_iso, value)[i], "0")) * unit_ms]),
+    )
+  }
+  dedupe_ttl_covers_github_max_age = !var.create_dedupe_table || local.durations_ms.dedupe_ttl >= local.durations_ms.github_max_age
+  dedupe_ttl_too_short             = "dedupe_ttl (${var.dedupe_ttl}) is shorter than github_max_age (${var.github_max_age}): with create_dedupe_table the function refuses to start unless DEDUPE_TTL >= DEPLOY_GITHUB_MAX_AGE, so that a GitHub delivery replayed while its release is still accepted finds its entry in the dedupe table. Raise dedupe_ttl or lower github_max_age."
+
   # Every setting of the function's README. Unset optional ones are left out, so the function's own
   # defaults apply and the console shows only what was chosen.
   function_settings = {
@@ -30,7 +52,9 @@ locals {
     DEPLOY_DRY_RUN            = tostring(var.deploy_dry_run)
     DEPLOY_S3_KEY_PATTERN     = var.deploy_s3_key_pattern
     DEPLOY_GITHUB_PRERELEASES = tostring(var.deploy_github_prereleases)
+    DEPLOY_GITHUB_MAX_AGE     = var.github_max_age
     GITHUB_WEBHOOK_SECRET_ID  = var.github_webhook_secret_arn
+    GITHUB_HANDOFF_TARGET     = local.github_handoff ? local.github_handoff_target : null
     HTTP_BEARER_SECRET_ID     = var.http_bearer_secret_arn
     DEDUPE_TABLE              = var.create_dedupe_table ? aws_dynamodb_table.dedupe[0].name : null
     DEDUPE_TTL                = var.create_dedupe_table ? var.dedupe_ttl : null

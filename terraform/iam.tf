@@ -44,6 +44,17 @@ data "aws_iam_policy_document" "this" {
   }
 
   dynamic "statement" {
+    # GitHub webhooks: the function invokes its own alias `live` asynchronously with the verified release
+    # (GITHUB_HANDOFF_TARGET); exactly that qualified ARN, not the function or its other versions.
+    for_each = local.github_handoff ? [local.github_handoff_target] : []
+    content {
+      sid       = "HandOffGitHubDeliveriesToOwnAlias"
+      actions   = ["lambda:InvokeFunction"]
+      resources = [statement.value]
+    }
+  }
+
+  dynamic "statement" {
     for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
     content {
       sid       = "DecryptWithCustomerKey"

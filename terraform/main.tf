@@ -17,6 +17,7 @@ locals {
   partition  = data.aws_partition.current.partition
   account_id = data.aws_caller_identity.current.account_id
   snap_start = var.runtime_mode == "jvm" && var.snap_start
+  alias_name = "live"
 }
 
 resource "aws_cloudwatch_log_group" "this" {
@@ -65,6 +66,12 @@ resource "aws_lambda_function" "this" {
       condition     = var.create_connect_token_secret || var.connect_token_secret_arn != null
       error_message = "Set connect_token_secret_arn, or leave create_connect_token_secret true."
     }
+
+    # The function checks the same at startup and would not start.
+    precondition {
+      condition     = local.dedupe_ttl_covers_github_max_age
+      error_message = local.dedupe_ttl_too_short
+    }
   }
 
   # The log group first, or Lambda would create it without a retention; the policy first, or the first
@@ -72,9 +79,18 @@ resource "aws_lambda_function" "this" {
   depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.this]
 }
 
+# In both modes (publish = true with or without SnapStart): the async invoke config, the Function URL and the
+# GitHub hand-off target are all on this alias.
 resource "aws_lambda_alias" "live" {
-  name             = "live"
+  name             = local.alias_name
   description      = "What every trigger invokes: the latest published version"
   function_name    = aws_lambda_function.this.function_name
   function_version = aws_lambda_function.this.version
+
+  lifecycle {
+    postcondition {
+      condition     = !local.github_handoff || self.arn == local.github_handoff_target
+      error_message = "GITHUB_HANDOFF_TARGET (${local.github_handoff_target}) is not the alias's ARN (${self.arn})."
+    }
+  }
 }

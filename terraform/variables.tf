@@ -379,6 +379,20 @@ variable "github_webhook_secret_arn" {
   }
 }
 
+variable "github_max_age" {
+  description = "DEPLOY_GITHUB_MAX_AGE: a GitHub release published longer ago than this is refused (replay protection), e.g. 72h, 30m or PT72H. With create_dedupe_table, dedupe_ttl must be at least this long."
+  type        = string
+  default     = "72h"
+
+  validation {
+    condition = can(regex("^[0-9]*[1-9][0-9]*(ms|s|m|h|d)$", var.github_max_age)) || (
+      !endswith(var.github_max_age, "T") &&
+      try(anytrue([for part in regex("^P(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+(?:\\.[0-9]+)?)S)?)?$", var.github_max_age) : try(tonumber(part) > 0, false)]), false)
+    )
+    error_message = "github_max_age: a positive duration such as 72h, 30m, 3d, or ISO-8601 such as PT72H or P3D."
+  }
+}
+
 variable "http_bearer_secret_arn" {
   description = "HTTP_BEARER_SECRET_ID: ARN of the secret holding the bearer token Function URL callers send. Null: only IAM-signed calls pass."
   type        = string
@@ -562,7 +576,7 @@ variable "eventbridge_rules" {
 }
 
 variable "create_function_url" {
-  description = "Create a Function URL on the alias `live` (synchronous: the caller gets the HTTP status; nothing goes to the dead-letter queue)."
+  description = "Create a Function URL on the alias `live` (synchronous: the caller gets the HTTP status; nothing goes to the dead-letter queue), except GitHub deliveries with github_webhook_secret_arn: handed off to an asynchronous invocation of the alias."
   type        = bool
   default     = false
 }
@@ -656,9 +670,9 @@ variable "create_dedupe_table" {
 }
 
 variable "dedupe_ttl" {
-  description = "DEDUPE_TTL: how long an event id is remembered (with create_dedupe_table)."
+  description = "DEDUPE_TTL: how long an event id is remembered (with create_dedupe_table); at least github_max_age, so a replayed GitHub delivery is still recognised."
   type        = string
-  default     = "24h"
+  default     = "72h"
 
   validation {
     condition     = can(regex("^[0-9]*[1-9][0-9]*(ms|s|m|h|d)$", var.dedupe_ttl))

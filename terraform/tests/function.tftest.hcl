@@ -98,6 +98,7 @@ run "defaults_set_connect_settings_and_leave_unset_ones_out" {
       DEPLOY_FLOW_ID            = "f-dd0c-73b9"
       DEPLOY_DRY_RUN            = "false"
       DEPLOY_GITHUB_PRERELEASES = "false"
+      DEPLOY_GITHUB_MAX_AGE     = "72h"
     })
     error_message = "unexpected environment: ${jsonencode(aws_lambda_function.this.environment[0].variables)}"
   }
@@ -172,11 +173,16 @@ run "typed_inputs_become_the_functions_variables" {
       aws_lambda_function.this.environment[0].variables["GITHUB_WEBHOOK_SECRET_ID"] == "arn:aws:secretsmanager:eu-west-1:123456789012:secret:github-webhook-AbCdEf",
       aws_lambda_function.this.environment[0].variables["HTTP_BEARER_SECRET_ID"] == "arn:aws:secretsmanager:eu-west-1:123456789012:secret:http-bearer-AbCdEf",
       aws_lambda_function.this.environment[0].variables["DEDUPE_TABLE"] == "connect-deployer-dedupe",
-      aws_lambda_function.this.environment[0].variables["DEDUPE_TTL"] == "24h",
+      aws_lambda_function.this.environment[0].variables["DEDUPE_TTL"] == "72h",
       aws_lambda_function.this.environment[0].variables["QUARKUS_LOG_LEVEL"] == "DEBUG",
       aws_lambda_function.this.environment[0].variables["DEPLOY_PROJECT"] == "Demo",
     ])
     error_message = "unexpected environment: ${jsonencode(aws_lambda_function.this.environment[0].variables)}"
+  }
+
+  assert {
+    condition     = !contains(keys(aws_lambda_function.this.environment[0].variables), "GITHUB_HANDOFF_TARGET")
+    error_message = "no GitHub hand-off without a Function URL, even with the webhook secret"
   }
 
   assert {

@@ -54,6 +54,10 @@ run "every_feature_on_and_no_wildcard_resource" {
         toset(["sqs:SendMessage"]),
         toset(["arn:aws:sqs:eu-west-1:123456789012:connect-deployer-dead-letter"]),
       ]
+      HandOffGitHubDeliveriesToOwnAlias = [
+        toset(["lambda:InvokeFunction"]),
+        toset(["arn:aws:lambda:eu-west-1:123456789012:function:connect-deployer:live"]),
+      ]
       DecryptWithCustomerKey = [
         toset(["kms:Decrypt"]),
         toset(["arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"]),
@@ -91,8 +95,21 @@ run "without_customer_key_no_kms_statement" {
   }
 
   assert {
-    condition     = [for s in data.aws_iam_policy_document.this.statement : s.sid] == ["WriteOwnLogs", "ReadOwnSecrets", "SendFailedEventsToDeadLetterQueue"]
+    condition     = [for s in data.aws_iam_policy_document.this.statement : s.sid] == ["WriteOwnLogs", "ReadOwnSecrets", "SendFailedEventsToDeadLetterQueue", "HandOffGitHubDeliveriesToOwnAlias"]
     error_message = "no KMS or DynamoDB statement without a key or table: ${jsonencode([for s in data.aws_iam_policy_document.this.statement : s.sid])}"
+  }
+}
+
+run "without_github_webhooks_the_role_may_not_invoke_lambda" {
+  command = apply
+
+  variables {
+    github_webhook_secret_arn = null
+  }
+
+  assert {
+    condition     = [for s in data.aws_iam_policy_document.this.statement : s.sid if anytrue([for a in s.actions : startswith(a, "lambda:")])] == []
+    error_message = "no lambda:* action without the GitHub hand-off: ${jsonencode([for s in data.aws_iam_policy_document.this.statement : s.sid])}"
   }
 }
 

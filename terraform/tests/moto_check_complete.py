@@ -71,6 +71,10 @@ def check_function(c, aws, out):
     c.equal("DEPLOY_PARAMETERS", json.loads(env.get("DEPLOY_PARAMETERS", "null")),
             {"conf_path": "/etc/gateway/settings.conf", "username": "ubuntu"})
     c.equal("DEDUPE_TABLE", env.get("DEDUPE_TABLE"), out["dedupe_table_name"])
+    c.equal("DEDUPE_TTL", env.get("DEDUPE_TTL"), "72h")
+    c.equal("DEPLOY_GITHUB_MAX_AGE", env.get("DEPLOY_GITHUB_MAX_AGE"), "72h")
+    # GitHub deliveries are handed off to an asynchronous invocation of the alias, built without a cycle.
+    c.equal("GITHUB_HANDOFF_TARGET", env.get("GITHUB_HANDOFF_TARGET"), out["lambda_alias_arn"])
     c.true("no DISABLE_SIGNAL_HANDLERS in jvm mode", "DISABLE_SIGNAL_HANDLERS" not in env)
     c.equal("reserved concurrency",
             lam.get_function_concurrency(FunctionName=FUNCTION).get("ReservedConcurrentExecutions"), 2)
@@ -84,6 +88,11 @@ def check_function(c, aws, out):
     c.equal("on-failure destination", invoke_config["DestinationConfig"]["OnFailure"]["Destination"],
             queue_arn(aws, out))
     c.equal("async retries", invoke_config["MaximumRetryAttempts"], 2)
+    c.equal("async maximum event age", invoke_config["MaximumEventAgeInSeconds"], 21600)
+    # The hand-off target, named by its qualified ARN, is what carries them.
+    handoff_config = lam.get_function_event_invoke_config(FunctionName=out["lambda_alias_arn"])
+    c.equal("hand-off target's on-failure destination",
+            handoff_config.get("DestinationConfig", {}).get("OnFailure", {}).get("Destination"), queue_arn(aws, out))
 
     url = lam.get_function_url_config(FunctionName=FUNCTION, Qualifier=ALIAS)
     c.equal("Function URL auth", url["AuthType"], "NONE")
@@ -162,6 +171,11 @@ def check_iam(c, aws, out):
             resources = as_list(statement["Resource"])
             c.true(f"{role} statement {statement.get('Sid')} names its resources",
                    all(r != "*" for r in resources), f"({resources})")
+    document = iam.get_role_policy(RoleName=FUNCTION, PolicyName=f"{FUNCTION}-least-privilege")["PolicyDocument"]
+    invoking = [(s.get("Sid"), as_list(s["Action"]), as_list(s["Resource"])) for s in policy_statements(document)
+                if any(a.startswith("lambda:") for a in as_list(s["Action"]))]
+    c.equal("the function role's only lambda statement: the GitHub hand-off to its alias", invoking,
+            [("HandOffGitHubDeliveriesToOwnAlias", ["lambda:InvokeFunction"], [out["lambda_alias_arn"]])])
     trust = policy_statements(iam.get_role(RoleName=FUNCTION)["Role"]["AssumeRolePolicyDocument"])
     c.equal("function role trust", [s["Principal"] for s in trust], [{"Service": "lambda.amazonaws.com"}])
 
