@@ -215,4 +215,56 @@ class FunctionUrlRequestTest {
         assertEquals(400, error.httpStatus());
         assertEquals("The request body is marked base64-encoded but is not valid base64", error.getMessage());
     }
+    private static ObjectNode github(String body) {
+        ObjectNode event = request("POST", body, false);
+        ((ObjectNode) event.get("headers")).put("x-github-event", "release").put("x-github-delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958");
+        return event;
+    }
+
+    @Test
+    void should_accept_a_github_body_of_exactly_6_mib() {
+        // when
+        FunctionUrlRequest request = FunctionUrlRequest.parse(github("x".repeat(6 * 1024 * 1024)));
+
+        // then
+        assertEquals(6 * 1024 * 1024, request.body().length);
+    }
+
+    @Test
+    void should_refuse_with_413_naming_6_mib_when_a_github_body_is_one_byte_over() {
+        // when
+        RequestRejectedException refused = rejected(github("x".repeat(6 * 1024 * 1024 + 1)));
+
+        // then
+        assertEquals(413, refused.httpStatus());
+        assertEquals("The request body is larger than 6 MiB", refused.getMessage());
+    }
+
+    @Test
+    void should_read_the_delivery_id_only_when_it_looks_like_one() {
+        // given
+        ObjectNode forged = github("{}");
+        ((ObjectNode) forged.get("headers")).put("x-github-delivery", "<script>" + "x".repeat(100));
+
+        // then
+        assertEquals("72d3162e-cc78-11e3-81ab-4c9367dc0958", FunctionUrlRequest.githubDelivery(github("{}")));
+        assertEquals(null, FunctionUrlRequest.githubDelivery(forged));
+        assertEquals(null, FunctionUrlRequest.githubDelivery(request("POST", "{}", false)));
+    }
+
+    @Test
+    void should_take_json_with_or_without_a_charset_and_nothing_else_as_json() {
+        // given
+        ObjectNode event = request("POST", "{}", false);
+        ObjectNode headers = (ObjectNode) event.get("headers");
+
+        // then
+        assertEquals(true, FunctionUrlRequest.parse(event).hasJsonContentType());
+        headers.put("content-type", "Application/JSON; charset=utf-8");
+        assertEquals(true, FunctionUrlRequest.parse(event).hasJsonContentType());
+        headers.put("content-type", "application/x-www-form-urlencoded");
+        assertEquals(false, FunctionUrlRequest.parse(event).hasJsonContentType());
+        headers.remove("content-type");
+        assertEquals(false, FunctionUrlRequest.parse(event).hasJsonContentType());
+    }
 }
