@@ -30,8 +30,9 @@ final class EventBridgeEvents {
             return Batch.of(Source.EVENTBRIDGE, work instanceof Work.Deploy deploy ? deploy.withDedupeKey(key(id)) : work);
         }
         Values values = new Values().put("event_id", id).put("time", time);
-        return Batch.of(Source.EVENTBRIDGE,
-                new Work.Deploy(id, DeployEventReader.read(event.get("detail"), "$.detail"), null, values.map(), key(id)));
+        // The sender's idempotency_key, when given, stands for the event: a re-sent PutEvents gets a new id.
+        KeyedRead detail = KeyedRead.of(event.get("detail"), "$.detail");
+        return Batch.of(Source.EVENTBRIDGE, new Work.Deploy(id, detail.read(), null, values.map(), detail.dedupeKey("eventbridge", key(id))));
     }
 
     /** The defaults, with the rule's name and the scheduled time as the comment unless DEPLOY_COMMENT says otherwise. */

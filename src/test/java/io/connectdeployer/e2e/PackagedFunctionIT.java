@@ -191,6 +191,19 @@ class PackagedFunctionIT {
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.app.name", WireMock.equalTo("gateway-firmware"))));
     }
 
+    @Test
+    void should_call_connect_once_when_two_custom_eventbridge_events_carry_one_idempotency_key() {
+        connect.stubFor(post("/v2/deploy_update").willReturn(aResponse().withStatus(201).withBody("{}")));
+        ObjectNode event = (ObjectNode) Events.load("events/eventbridge/custom-release.json");
+        ((ObjectNode) event.get("detail")).put("idempotency_key", "e2e-ci-run-812");
+
+        invoke(event.toString()).statusCode(200).body("status", equalTo("created"));
+        invoke(event.put("id", "e2e-second-put-events").toString()).statusCode(200).body("status", equalTo("duplicate"));
+
+        connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("CI build 812"))));
+    }
+
     private static ValidatableResponse invoke(String eventOrResource) {
         String body = eventOrResource.startsWith("{") ? eventOrResource : Resources.text(eventOrResource);
         return given().baseUri("http://127.0.0.1:" + runtimeApi.getPort()).basePath(MockEventServer.BASE_PATH)

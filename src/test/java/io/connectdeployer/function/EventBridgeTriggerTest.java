@@ -83,10 +83,7 @@ class EventBridgeTriggerTest {
 
     @Test
     void should_locate_each_problem_under_detail_and_call_nothing_when_the_custom_detail_is_invalid() {
-        ObjectNode event = (ObjectNode) Events.load("events/eventbridge/custom-release.json");
-        ((ObjectNode) event.get("detail")).put("flowid", "f-1");
-
-        invoke(event)
+        invoke(customReleaseWith("flowid", "f-1"))
                 .statusCode(500)
                 .body("errorMessage", equalTo("io.connectdeployer.deploy.InvalidDeployEventException: Invalid deploy event, "
                         + "nothing was deployed (1 problem): $.detail.flowid: unknown key 'flowid'; did you mean 'flow_id'?"));
@@ -111,5 +108,22 @@ class EventBridgeTriggerTest {
                 .body("errorMessage", containsString("'Records' from aws:sqs"));
 
         wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+    }
+
+    @Test
+    void should_refuse_the_idempotency_key_and_call_nothing_when_a_custom_detail_carries_an_empty_one() {
+        invoke(customReleaseWith("idempotency_key", ""))
+                .statusCode(500)
+                .body("errorMessage", equalTo("io.connectdeployer.deploy.InvalidDeployEventException: Invalid deploy event, "
+                        + "nothing was deployed (1 problem): $.detail.idempotency_key: must be a non-empty string of at most 512 characters"));
+
+        wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+    }
+
+    /** The custom release event with one more field in its detail. */
+    private static ObjectNode customReleaseWith(String key, String value) {
+        ObjectNode event = (ObjectNode) Events.load("events/eventbridge/custom-release.json");
+        ((ObjectNode) event.get("detail")).put(key, value);
+        return event;
     }
 }
