@@ -9,7 +9,8 @@ import io.connectdeployer.event.DeployEventReader;
 
 /**
  * EventBridge envelopes: a scheduled rule without input deploys the defaults, an S3 {@code Object Created} event
- * maps like an S3 notification, and any other event carries a simplified deploy event as its {@code detail}.
+ * maps like an S3 notification (other S3 events are skipped, as S3 notifications are), and any other event carries a
+ * simplified deploy event as its {@code detail}.
  */
 final class EventBridgeEvents {
 
@@ -24,7 +25,10 @@ final class EventBridgeEvents {
         if ("aws.events".equals(source) && "Scheduled Event".equals(detailType)) {
             return Batch.of(Source.SCHEDULE, scheduled(event, id, time));
         }
-        if ("aws.s3".equals(source) && "Object Created".equals(detailType)) {
+        if ("aws.s3".equals(source) && !"Object Created".equals(detailType)) {
+            return Batch.of(Source.EVENTBRIDGE, S3Notifications.notCreated(id, detailType));
+        }
+        if ("aws.s3".equals(source)) {
             Work work = keys.work(Envelope.text(event, "detail", "bucket", "name"), Envelope.text(event, "detail", "object", "key"),
                     id, time, "$.detail");
             return Batch.of(Source.EVENTBRIDGE, work instanceof Work.Deploy deploy ? deploy.withDedupeKey(key(id)) : work);

@@ -24,7 +24,7 @@ final class S3Notifications {
             String eventName = Envelope.text(record, "eventName");
             String eventId = eventId(record);
             if (eventName == null || !eventName.startsWith("ObjectCreated:")) {
-                work.add(new Work.Skip(eventId, "S3 event " + eventName + " is not an object creation"));
+                work.add(notCreated(eventId, eventName));
                 continue;
             }
             Work created = keys.work(Envelope.text(record, "s3", "bucket", "name"), decode(Envelope.text(record, "s3", "object", "key")),
@@ -33,6 +33,11 @@ final class S3Notifications {
                     ? deploy.withDedupeKey(deploy.dedupeKey() + "#" + index) : created);
         }
         return new Batch(Source.S3, null, work);
+    }
+
+    /** A delete, restore, tagging...: nothing to deploy, and nothing wrong; the same words whichever way S3 sent it. */
+    static Work.Skip notCreated(String eventId, String eventName) {
+        return new Work.Skip(eventId, "S3 event " + eventName + " is not an object creation");
     }
 
     /** The object version when the bucket is versioned, else the sequencer that orders events for one key. */

@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -106,6 +108,24 @@ class EventBridgeTriggerTest {
     void should_name_the_source_and_call_nothing_when_records_come_from_sqs() {
         invokeFailing("events/sqs/message.json", "io.connectdeployer.trigger.UnrecognizedEventException")
                 .body("errorMessage", containsString("'Records' from aws:sqs"));
+
+        wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+            "s3-object-deleted, Object Deleted",
+            "s3-object-restore-completed, Object Restore Completed",
+            "s3-object-restore-expired, Object Restore Expired",
+            "s3-object-tags-added, Object Tags Added" })
+    void should_answer_ignored_with_a_reason_and_call_nothing_when_s3_sends_an_event_other_than_object_created(
+            String fixture, String detailType) {
+        invoke("events/eventbridge/" + fixture + ".json")
+                .statusCode(200)
+                .body("status", equalTo("ignored"))
+                .body("source", equalTo("eventbridge"))
+                .body("deployments[0].status", equalTo("ignored"))
+                .body("deployments[0].reason", equalTo("S3 event " + detailType + " is not an object creation"));
 
         wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
     }

@@ -20,7 +20,7 @@ import io.connectdeployer.event.DeployEvent;
 import io.connectdeployer.event.DeployEventReader;
 import io.connectdeployer.testing.Events;
 
-/** EventBridge envelopes through {@link Triggers#batch}: schedules, S3 Object Created, and custom events. */
+/** EventBridge envelopes through {@link Triggers#batch}: schedules, S3 events, and custom events. */
 class EventBridgeEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -146,6 +146,24 @@ class EventBridgeEventsTest {
         assertEquals(List.of(new Work.Deploy(ID, new DeployEventReader.Read(DeployEvent.empty(),
                 List.of(new Problem("$.detail", "must be a JSON object, not nothing"))), null, Map.of("event_id", ID, "time", TIME), "eventbridge:" + ID)),
                 batch.work());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+            "s3-object-deleted, Object Deleted, 8b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e",
+            "s3-object-restore-completed, Object Restore Completed, 6d5c4b3a-2f1e-4d0c-9b8a-7f6e5d4c3b2a",
+            "s3-object-restore-expired, Object Restore Expired, 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+            "s3-object-tags-added, Object Tags Added, 9e8d7c6b-5a4f-4e3d-a2c1-b0a9f8e7d6c5" })
+    void should_skip_with_the_reason_s3_notifications_give_when_s3_sends_an_event_other_than_object_created(
+            String fixture, String detailType, String id) {
+        // given
+        JsonNode event = Events.load("events/eventbridge/" + fixture + ".json");
+
+        // when
+        Batch batch = Triggers.batch(EventShape.of(event), event, DEFAULT);
+
+        // then
+        assertEquals(Batch.of(Source.EVENTBRIDGE, new Work.Skip(id, "S3 event " + detailType + " is not an object creation")), batch);
     }
 
     @Test
