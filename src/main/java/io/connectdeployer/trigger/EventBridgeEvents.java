@@ -41,7 +41,7 @@ final class EventBridgeEvents {
 
     /** The defaults, with the rule's name and the scheduled time as the comment unless DEPLOY_COMMENT says otherwise. */
     private static Work scheduled(JsonNode event, String id, String time) {
-        String rule = ruleName(Envelope.at(event, "resources"));
+        String rule = Envelope.resourceName(event);
         DeployEvent fallback = new DeployEvent(null, null, null, null, null, null,
                 "Scheduled deployment by EventBridge rule " + rule + " at " + time, null);
         Values values = new Values().put("event_id", id).put("time", time);
@@ -50,16 +50,8 @@ final class EventBridgeEvents {
                 time == null ? key(id) : "schedule:" + rule + "@" + time);
     }
 
-    private static String key(String id) {
+    /** The dedupe key of an EventBridge event with nothing better to key on than its id. */
+    static String key(String id) {
         return id == null ? null : "eventbridge:" + id;
-    }
-
-    /** {@code arn:aws:events:eu-west-1:123456789012:rule/nightly} gives {@code nightly}. */
-    private static String ruleName(JsonNode resources) {
-        if (resources == null || !resources.isArray() || resources.isEmpty() || !resources.get(0).isTextual()) {
-            return "(unnamed)";
-        }
-        String arn = resources.get(0).textValue();
-        return arn.substring(arn.lastIndexOf('/') + 1);
     }
 }

@@ -11,7 +11,7 @@ import io.connectdeployer.event.DeployEventReader;
 
 /** The shapes of event this function is invoked with, recognised by structure alone. */
 public enum EventShape {
-    FUNCTION_URL, S3_NOTIFICATION, EVENTBRIDGE, DEPLOY_EVENT;
+    FUNCTION_URL, S3_NOTIFICATION, EVENTBRIDGE, SCHEDULER, DEPLOY_EVENT;
 
     /** @throws UnrecognizedEventException naming the event's top-level keys */
     public static EventShape of(JsonNode event) {
@@ -30,7 +30,9 @@ public enum EventShape {
             return FUNCTION_URL;
         }
         if (event.has("detail-type") && event.has("source")) {
-            return EVENTBRIDGE;
+            // Scheduler's own envelope, from a schedule without input; any other EventBridge event is read as before.
+            return "aws.scheduler".equals(Envelope.text(event, "source")) && "Scheduled Event".equals(Envelope.text(event, "detail-type"))
+                    ? SCHEDULER : EVENTBRIDGE;
         }
         if (DeployEventReader.resembles(event)) {
             return DEPLOY_EVENT;

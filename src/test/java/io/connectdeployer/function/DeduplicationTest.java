@@ -227,4 +227,21 @@ class DeduplicationTest {
         assertTrue(store.holds("eventbridge:ci-run-812"));
         assertEquals(1, connect.calls());
     }
+
+    @Test
+    void should_call_connect_once_when_scheduler_delivers_one_firing_twice() {
+        // given
+        connect.answers(reply(201, "{}"));
+        DeployRunner runner = runner();
+        var firing = Events.load("events/scheduler/no-input.json");
+
+        // when
+        DeployResult created = runner.run(Triggers.batch(EventShape.of(firing), firing, null)).result();
+        DeployResult again = runner.run(Triggers.batch(EventShape.of(firing), firing, null)).result();
+
+        // then
+        assertEquals(List.of(Status.CREATED, Status.DUPLICATE), List.of(created.status(), again.status()));
+        assertTrue(store.holds("schedule:arn:aws:scheduler:eu-west-1:123456789012:schedule/default/nightly-gateway@2026-11-28T03:00:00Z"));
+        assertEquals(1, connect.calls());
+    }
 }

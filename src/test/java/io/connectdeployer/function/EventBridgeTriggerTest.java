@@ -1,5 +1,6 @@
 package io.connectdeployer.function;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -28,7 +29,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** EventBridge envelopes: a scheduled rule, S3 through EventBridge, and a custom event whose detail is a deploy event. */
+/**
+ * EventBridge envelopes: a scheduled rule, Scheduler's own envelope, S3 through EventBridge, and a custom event whose
+ * detail is a deploy event.
+ */
 @QuarkusTest
 @TestProfile(TriggerProfile.class)
 @QuarkusTestResource(WireMockStandIns.class)
@@ -136,6 +140,49 @@ class EventBridgeTriggerTest {
                 .statusCode(500)
                 .body("errorMessage", equalTo("io.connectdeployer.deploy.InvalidDeployEventException: Invalid deploy event, "
                         + "nothing was deployed (1 problem): $.detail.idempotency_key: must be a non-empty string of at most 512 characters"));
+
+        wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+    }
+
+    @Test
+    void should_deploy_the_defaults_with_the_schedule_and_time_as_comment_when_a_schedule_without_input_fires() {
+        invoke("events/scheduler/no-input.json")
+                .statusCode(200)
+                .body("status", equalTo("created"))
+                .body("source", equalTo("schedule"))
+                .body("event_id", equalTo("c5f1e6a2-0b7d-4e39-9a51-2f8d3b6c7e10"))
+                .body("deployments[0].flow_id", equalTo(TriggerProfile.FLOW_ID));
+
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)).withRequestBody(equalToJson("""
+                {"user_token": "%s",
+                 "device_filter": {"project": {"name": "Demo"}, "groups": [],
+                                   "filters": [{"type": "device_state", "operand": "is", "value": "online"}]},
+                 "deployment_configuration": {"flow_id": "%s",
+                                              "comment": "Scheduled deployment by EventBridge Scheduler schedule nightly-gateway at 2026-11-28T03:00:00Z",
+                                              "parameters_mapping": {"region": "eu"}}}
+                """.formatted(WireMockStandIns.currentToken(), TriggerProfile.FLOW_ID))));
+    }
+
+    @Test
+    void should_deploy_the_detail_when_the_schedule_envelope_carries_a_deploy_event_as_a_string() {
+        invoke("events/scheduler/deploy-event-detail.json")
+                .statusCode(200)
+                .body("status", equalTo("created"))
+                .body("source", equalTo("schedule"))
+                .body("deployments[0].app.name", equalTo("sensor"))
+                .body("deployments[0].app.version", equalTo("v3.1.0"));
+
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("weekly sensor rollout"))));
+    }
+
+    @Test
+    void should_say_the_detail_is_not_valid_json_and_call_nothing_when_the_string_detail_does_not_parse() {
+        invoke("events/scheduler/invalid-detail.json")
+                .statusCode(500)
+                .body("errorMessage", equalTo("io.connectdeployer.deploy.InvalidDeployEventException: Invalid deploy event, "
+                        + "nothing was deployed (1 problem): $.detail: must be a JSON object, or a string holding one; "
+                        + "this string is not valid JSON (line 1, column 2)"));
 
         wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
     }
