@@ -9,8 +9,8 @@ import io.connectdeployer.event.DeployEventReader;
 
 /**
  * EventBridge envelopes: a scheduled rule without input deploys the defaults, an S3 {@code Object Created} event
- * maps like an S3 notification (other S3 events are skipped, as S3 notifications are), and any other event carries a
- * simplified deploy event as its {@code detail}.
+ * maps like an S3 notification (other S3 events are skipped, as S3 notifications are), and a custom event carries a
+ * simplified deploy event as its {@code detail}. Other AWS services never get here: {@link EventShape} refuses them.
  */
 final class EventBridgeEvents {
 

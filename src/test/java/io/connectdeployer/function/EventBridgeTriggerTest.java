@@ -10,11 +10,13 @@ import static io.connectdeployer.testing.Lambda.invoke;
 import static io.connectdeployer.testing.Lambda.invokeFailing;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -23,6 +25,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.connectdeployer.testing.ConnectStubs;
 import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.InjectWireMock;
+import io.connectdeployer.testing.NotTriggers;
 import io.connectdeployer.testing.TriggerProfile;
 import io.connectdeployer.testing.WireMockStandIns;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,13 +33,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * EventBridge envelopes: a scheduled rule, Scheduler's own envelope, S3 through EventBridge, and a custom event whose
- * detail is a deploy event.
+ * EventBridge envelopes: a scheduled rule, Scheduler's own envelope, S3 through EventBridge, a custom event whose detail
+ * is a deploy event; and the events of services that are no trigger, answered with one short error.
  */
 @QuarkusTest
 @TestProfile(TriggerProfile.class)
 @QuarkusTestResource(WireMockStandIns.class)
 class EventBridgeTriggerTest {
+
+    private static final String UNRECOGNIZED = "io.connectdeployer.trigger.UnrecognizedEventException: ";
 
     @InjectWireMock
     WireMockServer wireMock;
@@ -184,6 +189,19 @@ class EventBridgeTriggerTest {
                         + "nothing was deployed (1 problem): $.detail: must be a JSON object, or a string holding one; "
                         + "this string is not valid JSON (line 1, column 2)"));
 
+        wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connectdeployer.testing.NotTriggers#described")
+    void should_say_what_the_event_is_in_at_most_400_characters_and_call_nothing_when_a_service_that_is_no_trigger_sends_it(
+            String fixture, String what) {
+        String message = invoke(fixture)
+                .statusCode(500)
+                .body("errorMessage", equalTo(UNRECOGNIZED + NotTriggers.message(what)))
+                .extract().path("errorMessage");
+
+        assertTrue(message.length() - UNRECOGNIZED.length() <= 400, message);
         wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
     }
 
