@@ -51,7 +51,7 @@ public class DeployService {
         // Several records: the ones that started must not be lost to an error, unless a retry could save the rest.
         boolean retryWouldHelp = run.failures().stream().anyMatch(DeployerException::retryable);
         if (retryWouldHelp || run.result().status() == DeployResult.Status.FAILED) {
-            throw new DeploymentsFailedException(run.result());
+            throw new DeploymentsFailedException(batch.names(), run.result());
         }
         return run.result();
     }

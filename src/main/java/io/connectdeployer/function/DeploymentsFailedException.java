@@ -1,8 +1,11 @@
 package io.connectdeployer.function;
 
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.connectdeployer.error.DeployerException;
+import io.connectdeployer.function.DeployResult.Deployment;
 
 /**
  * Some deployments of a multi-record event failed in a way a retry could fix (or none succeeded): the invocation
@@ -10,11 +13,16 @@ import io.connectdeployer.error.DeployerException;
  */
 public class DeploymentsFailedException extends DeployerException {
 
-    public DeploymentsFailedException(DeployResult result) {
-        super(result.deployments().size() + " deployments, not all started: " + result.deployments().stream()
-                .map(d -> (d.eventId() == null ? "?" : d.eventId()) + " " + d.status().json()
-                        + (d.error() == null ? "" : " (" + d.error().type() + ": " + d.error().message() + ")"))
+    /** @param names what each entry is about ({@code s3://bucket/key}), in the order of the result's deployments */
+    public DeploymentsFailedException(List<String> names, DeployResult result) {
+        super(result.deployments().size() + " deployments, not all started: " + IntStream.range(0, result.deployments().size())
+                .mapToObj(index -> entry(index < names.size() ? names.get(index) : null, result.deployments().get(index)))
                 .collect(Collectors.joining("; ")));
+    }
+
+    private static String entry(String name, Deployment d) {
+        return (name == null ? "?" : name) + " " + d.status().json()
+                + (d.error() == null ? "" : " (" + d.error().type() + ": " + d.error().message() + ")");
     }
 
     @Override

@@ -14,6 +14,21 @@ final class Envelope {
         return value != null && value.isTextual() ? value.textValue() : null;
     }
 
+    /**
+     * The last part of the ARN an EventBridge event names first in {@code resources}: {@code nightly} for
+     * {@code arn:aws:events:eu-west-1:123456789012:rule/nightly}, or {@code (unnamed)}.
+     */
+    static String resourceName(JsonNode event) {
+        String arn = resource(event);
+        return arn == null ? "(unnamed)" : arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
+    /** The first of an EventBridge event's {@code resources} (a rule's or a schedule's ARN), or null. */
+    static String resource(JsonNode event) {
+        JsonNode resources = at(event, "resources");
+        return resources == null || !resources.isArray() || resources.isEmpty() ? null : text(resources.get(0));
+    }
+
     static JsonNode at(JsonNode node, String... path) {
         JsonNode current = node;
         for (String step : path) {

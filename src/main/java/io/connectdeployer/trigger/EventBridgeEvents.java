@@ -9,7 +9,8 @@ import io.connectdeployer.event.DeployEventReader;
 
 /**
  * EventBridge envelopes: a scheduled rule without input deploys the defaults, an S3 {@code Object Created} event
- * maps like an S3 notification, and any other event carries a simplified deploy event as its {@code detail}.
+ * maps like an S3 notification (other S3 events are skipped, as S3 notifications are), and a custom event carries a
+ * simplified deploy event as its {@code detail}. Other AWS services never get here: {@link EventShape} refuses them.
  */
 final class EventBridgeEvents {
 
@@ -24,19 +25,23 @@ final class EventBridgeEvents {
         if ("aws.events".equals(source) && "Scheduled Event".equals(detailType)) {
             return Batch.of(Source.SCHEDULE, scheduled(event, id, time));
         }
-        if ("aws.s3".equals(source) && "Object Created".equals(detailType)) {
+        if ("aws.s3".equals(source) && !"Object Created".equals(detailType)) {
+            return Batch.of(Source.EVENTBRIDGE, S3Notifications.notCreated(id, detailType));
+        }
+        if ("aws.s3".equals(source)) {
             Work work = keys.work(Envelope.text(event, "detail", "bucket", "name"), Envelope.text(event, "detail", "object", "key"),
                     id, time, "$.detail");
             return Batch.of(Source.EVENTBRIDGE, work instanceof Work.Deploy deploy ? deploy.withDedupeKey(key(id)) : work);
         }
         Values values = new Values().put("event_id", id).put("time", time);
-        return Batch.of(Source.EVENTBRIDGE,
-                new Work.Deploy(id, DeployEventReader.read(event.get("detail"), "$.detail"), null, values.map(), key(id)));
+        // The sender's idempotency_key, when given, stands for the event: a re-sent PutEvents gets a new id.
+        KeyedRead detail = KeyedRead.of(event.get("detail"), "$.detail");
+        return Batch.of(Source.EVENTBRIDGE, new Work.Deploy(id, detail.read(), null, values.map(), detail.dedupeKey("eventbridge", key(id))));
     }
 
     /** The defaults, with the rule's name and the scheduled time as the comment unless DEPLOY_COMMENT says otherwise. */
     private static Work scheduled(JsonNode event, String id, String time) {
-        String rule = ruleName(Envelope.at(event, "resources"));
+        String rule = Envelope.resourceName(event);
         DeployEvent fallback = new DeployEvent(null, null, null, null, null, null,
                 "Scheduled deployment by EventBridge rule " + rule + " at " + time, null);
         Values values = new Values().put("event_id", id).put("time", time);
@@ -45,16 +50,8 @@ final class EventBridgeEvents {
                 time == null ? key(id) : "schedule:" + rule + "@" + time);
     }
 
-    private static String key(String id) {
+    /** The dedupe key of an EventBridge event with nothing better to key on than its id. */
+    static String key(String id) {
         return id == null ? null : "eventbridge:" + id;
-    }
-
-    /** {@code arn:aws:events:eu-west-1:123456789012:rule/nightly} gives {@code nightly}. */
-    private static String ruleName(JsonNode resources) {
-        if (resources == null || !resources.isArray() || resources.isEmpty() || !resources.get(0).isTextual()) {
-            return "(unnamed)";
-        }
-        String arn = resources.get(0).textValue();
-        return arn.substring(arn.lastIndexOf('/') + 1);
     }
 }

@@ -45,10 +45,15 @@ public final class JsonBody {
             throw new RequestRejectedException(400, "The request body is beyond the JSON limits (nesting depth or "
                     + "number length): " + tooDeep.getOriginalMessage());
         } catch (JsonProcessingException malformed) {
-            throw new RequestRejectedException(400, "The request body is not valid JSON" + (malformed.getLocation() == null ? ""
-                    : " (line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr() + ")"));
+            throw new RequestRejectedException(400, "The request body is not valid JSON" + location(malformed));
         } catch (IOException unreadable) {
             throw new RequestRejectedException(400, "The request body could not be read as JSON");
         }
+    }
+
+    /** {@code " (line 1, column 7)"}: where the parser stopped, never the text it read (it may hold a secret). */
+    static String location(JsonProcessingException malformed) {
+        return malformed.getLocation() == null ? ""
+                : " (line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr() + ")";
     }
 }

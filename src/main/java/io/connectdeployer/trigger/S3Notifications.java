@@ -18,21 +18,30 @@ final class S3Notifications {
 
     static Batch from(JsonNode event, S3KeyPattern keys) {
         List<Work> work = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         JsonNode records = event.get("Records");
         for (int index = 0; index < records.size(); index++) {
             JsonNode record = records.get(index);
             String eventName = Envelope.text(record, "eventName");
             String eventId = eventId(record);
+            String bucket = Envelope.text(record, "s3", "bucket", "name");
+            String rawKey = Envelope.text(record, "s3", "object", "key");
+            String key = decode(rawKey);
+            names.add(bucket == null || rawKey == null ? eventId : "s3://" + bucket + "/" + (key == null ? rawKey : key));
             if (eventName == null || !eventName.startsWith("ObjectCreated:")) {
-                work.add(new Work.Skip(eventId, "S3 event " + eventName + " is not an object creation"));
+                work.add(notCreated(eventId, eventName));
                 continue;
             }
-            Work created = keys.work(Envelope.text(record, "s3", "bucket", "name"), decode(Envelope.text(record, "s3", "object", "key")),
-                    eventId, Envelope.text(record, "eventTime"), "$.Records[" + index + "].s3");
+            Work created = keys.work(bucket, key, eventId, Envelope.text(record, "eventTime"), "$.Records[" + index + "].s3");
             work.add(records.size() > 1 && created instanceof Work.Deploy deploy && deploy.dedupeKey() != null
                     ? deploy.withDedupeKey(deploy.dedupeKey() + "#" + index) : created);
         }
-        return new Batch(Source.S3, null, work);
+        return new Batch(Source.S3, null, work, names);
+    }
+
+    /** A delete, restore, tagging...: nothing to deploy, and nothing wrong; the same words whichever way S3 sent it. */
+    static Work.Skip notCreated(String eventId, String eventName) {
+        return new Work.Skip(eventId, "S3 event " + eventName + " is not an object creation");
     }
 
     /** The object version when the bucket is versioned, else the sequencer that orders events for one key. */

@@ -12,6 +12,7 @@ public final class Triggers {
         return switch (shape) {
             case S3_NOTIFICATION -> S3Notifications.from(event, keys);
             case EVENTBRIDGE -> EventBridgeEvents.from(event, keys);
+            case SCHEDULER -> SchedulerEvents.from(event);
             case GITHUB_HANDOFF -> GitHubHandOffs.from(event, github);
             case DEPLOY_EVENT -> DirectEvents.from(event, Source.DIRECT);
             case FUNCTION_URL -> throw new IllegalArgumentException("Function URL requests are answered by FunctionUrlHandler");

@@ -32,10 +32,16 @@ final class LambdaJavaRuntime implements AutoCloseable {
     }
 
     static LambdaJavaRuntime start(Path functionZip, String runtimeApi, Map<String, String> environment) throws Exception {
+        return start(functionZip, runtimeApi, environment, "lambda-function.log");
+    }
+
+    /** A second function with an environment of its own logs to a file of its own under target. */
+    static LambdaJavaRuntime start(Path functionZip, String runtimeApi, Map<String, String> environment, String logFile)
+            throws Exception {
         Path taskRoot = Files.createTempDirectory(Path.of("target"), "lambda-task-");
         unzip(functionZip, taskRoot);
         ProcessBuilder builder = Files.exists(taskRoot.resolve("bootstrap")) ? nativeBootstrap(taskRoot) : java(taskRoot);
-        builder.redirectErrorStream(true).redirectOutput(Path.of("target", "lambda-function.log").toFile());
+        builder.redirectErrorStream(true).redirectOutput(Path.of("target", logFile).toFile());
         builder.environment().putAll(environment);
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         builder.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());

@@ -61,6 +61,10 @@ class PackagedFunctionIT {
     private static final String HANDOFF_TARGET = "connect-deployer-e2e:live";
     private static final String LAMBDA_INVOKE = "/2015-03-31/functions/connect-deployer-e2e%3Alive/invocations";
 
+    /** The function's environment, for a second function that goes without one variable. */
+    private static final Map<String, String> ENVIRONMENT = new HashMap<>();
+    private static final Path ZIP = Path.of(System.getProperty("function.zip", "target/function.zip"));
+
     private static MotoServer moto;
     private static WireMockServer connect;
     private static RuntimeApiServer runtimeApi;
@@ -69,8 +73,7 @@ class PackagedFunctionIT {
     @BeforeAll
     static void startEverything() throws Exception {
         Assumptions.assumeTrue(MotoServer.installed(), "moto_server is not installed: end-to-end check skipped");
-        Path zip = Path.of(System.getProperty("function.zip", "target/function.zip"));
-        assertTrue(Files.exists(zip), zip + " is missing: run ./mvnw verify (it packages before this check)");
+        assertTrue(Files.exists(ZIP), ZIP + " is missing: run ./mvnw verify (it packages before this check)");
 
         moto = MotoServer.start();
         createSecret(moto.endpoint(), SECRET_ID, "{\"user_token\":\"" + TOKEN + "\"}");
@@ -102,7 +105,8 @@ class PackagedFunctionIT {
         environment.put("GITHUB_HANDOFF_TARGET", HANDOFF_TARGET);
         // Lambda's Invoke API, played by the WireMock that plays Connect (moto runs Invoke only in Docker).
         environment.put("AWS_ENDPOINT_URL_LAMBDA", connect.baseUrl());
-        function = LambdaJavaRuntime.start(zip, "127.0.0.1:" + runtimeApi.getPort() + MockEventServer.BASE_PATH, environment);
+        ENVIRONMENT.putAll(environment);
+        function = LambdaJavaRuntime.start(ZIP, "127.0.0.1:" + runtimeApi.getPort() + MockEventServer.BASE_PATH, environment);
     }
 
     @AfterAll
@@ -209,9 +213,57 @@ class PackagedFunctionIT {
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.app.name", WireMock.equalTo("gateway"))));
     }
 
+    @Test
+    void should_deploy_the_defaults_once_when_scheduler_delivers_its_own_envelope_with_detail_as_the_string_of_an_empty_object()
+            throws Exception {
+        connect.stubFor(post("/v2/deploy_update").willReturn(aResponse().withStatus(201).withBody("{\"message\":\"Created\"}")));
+        // The DEPLOY_COMMENT above names ${app} and ${version}, which a schedule without input cannot fill (its firing
+        // would fail, naming them): a function of its own goes without it and gets the schedule's comment.
+        Map<String, String> environment = new HashMap<>(ENVIRONMENT);
+        environment.remove("DEPLOY_COMMENT");
+        try (RuntimeApiServer schedulerApi = new RuntimeApiServer()) {
+            schedulerApi.start(0);
+            try (LambdaJavaRuntime scheduled = LambdaJavaRuntime.start(ZIP, "127.0.0.1:" + schedulerApi.getPort() + MockEventServer.BASE_PATH,
+                    environment, "lambda-function-scheduled.log")) {
+
+                invoke(schedulerApi, "events/scheduler/no-input.json").statusCode(200)
+                        .body("status", equalTo("created")).body("source", equalTo("schedule"));
+                invoke(schedulerApi, "events/scheduler/no-input.json").statusCode(200)
+                        .body("status", equalTo("duplicate"));
+            }
+        }
+
+        connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update")));
+        connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update")).withRequestBody(equalToJson("""
+                {"user_token": "%s",
+                 "device_filter": {"project": {"name": "Demo"}, "groups": [],
+                                   "filters": [{"type": "device_state", "operand": "is", "value": "online"}]},
+                 "deployment_configuration": {"flow_id": "f-e2e-0001",
+                                              "comment": "Scheduled deployment by EventBridge Scheduler schedule nightly-gateway at 2026-11-28T03:00:00Z",
+                                              "parameters_mapping": {"region": "eu"}}}
+                """.formatted(TOKEN))));
+    }
+
+    @Test
+    void should_call_connect_once_when_two_custom_eventbridge_events_carry_one_idempotency_key() {
+        connect.stubFor(post("/v2/deploy_update").willReturn(aResponse().withStatus(201).withBody("{}")));
+        ObjectNode event = (ObjectNode) Events.load("events/eventbridge/custom-release.json");
+        ((ObjectNode) event.get("detail")).put("idempotency_key", "e2e-ci-run-812");
+
+        invoke(event.toString()).statusCode(200).body("status", equalTo("created"));
+        invoke(event.put("id", "e2e-second-put-events").toString()).statusCode(200).body("status", equalTo("duplicate"));
+
+        connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("CI build 812"))));
+    }
+
     private static ValidatableResponse invoke(String eventOrResource) {
+        return invoke(runtimeApi, eventOrResource);
+    }
+
+    private static ValidatableResponse invoke(RuntimeApiServer api, String eventOrResource) {
         String body = eventOrResource.startsWith("{") ? eventOrResource : Resources.text(eventOrResource);
-        return given().baseUri("http://127.0.0.1:" + runtimeApi.getPort()).basePath(MockEventServer.BASE_PATH)
+        return given().baseUri("http://127.0.0.1:" + api.getPort()).basePath(MockEventServer.BASE_PATH)
                 .contentType("application/json").body(body)
                 .when().post().then();
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.connectdeployer.config.DeploySettings;
 import io.connectdeployer.connect.ConnectBodies;
@@ -207,5 +208,42 @@ class DeduplicationTest {
         assertEquals(Status.DUPLICATE, again.status());
         assertTrue(store.holds("direct:ci-run-812"));
         assertEquals(3, connect.calls());
+    }
+
+    @Test
+    void should_call_connect_once_when_a_ci_sends_two_custom_events_with_one_idempotency_key() {
+        // given
+        connect.answers(reply(201, "{}"));
+        DeployRunner runner = runner();
+        ObjectNode first = (ObjectNode) Events.load("events/eventbridge/custom-release.json");
+        ((ObjectNode) first.get("detail")).put("idempotency_key", "ci-run-812");
+        // PutEvents sent again: EventBridge gives the event a new id.
+        ObjectNode second = first.deepCopy().put("id", "0f1e2d3c-4b5a-4978-8877-665544332211");
+
+        // when
+        DeployResult created = runner.run(Triggers.batch(EventShape.of(first), first, null, GitHubTime.DEFAULT_POLICY)).result();
+        DeployResult again = runner.run(Triggers.batch(EventShape.of(second), second, null, GitHubTime.DEFAULT_POLICY)).result();
+
+        // then
+        assertEquals(List.of(Status.CREATED, Status.DUPLICATE), List.of(created.status(), again.status()));
+        assertTrue(store.holds("eventbridge:ci-run-812"));
+        assertEquals(1, connect.calls());
+    }
+
+    @Test
+    void should_call_connect_once_when_scheduler_delivers_one_firing_twice() {
+        // given
+        connect.answers(reply(201, "{}"));
+        DeployRunner runner = runner();
+        var firing = Events.load("events/scheduler/no-input.json");
+
+        // when
+        DeployResult created = runner.run(Triggers.batch(EventShape.of(firing), firing, null, GitHubTime.DEFAULT_POLICY)).result();
+        DeployResult again = runner.run(Triggers.batch(EventShape.of(firing), firing, null, GitHubTime.DEFAULT_POLICY)).result();
+
+        // then
+        assertEquals(List.of(Status.CREATED, Status.DUPLICATE), List.of(created.status(), again.status()));
+        assertTrue(store.holds("schedule:arn:aws:scheduler:eu-west-1:123456789012:schedule/default/nightly-gateway@2026-11-28T03:00:00Z"));
+        assertEquals(1, connect.calls());
     }
 }

@@ -12,6 +12,7 @@ import static io.connectdeployer.testing.Lambda.invokeFailing;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 
@@ -130,15 +131,17 @@ class S3TriggerTest {
     }
 
     @Test
-    void should_fail_the_invocation_so_lambda_retries_when_one_record_failed_for_a_passing_reason() {
+    void should_fail_the_invocation_naming_each_record_by_its_object_so_lambda_retries_when_one_record_failed_for_a_passing_reason() {
         ConnectStubs.answers(wireMock, 201, "{}");
         wireMock.stubFor(post(DEPLOY_UPDATE).withRequestBody(matchingJsonPath("$.deployment_configuration.app.name",
                 WireMock.equalTo("sensor")))
                 .willReturn(ConnectStubs.json(503, "{}")));
 
         invokeFailing("events/s3/multi-record.json", "io.connectdeployer.function.DeploymentsFailedException")
-                .body("errorMessage", containsString("created"))
-                .body("errorMessage", containsString("failed (ConnectUnavailableException"));
+                .body("errorMessage", startsWith("io.connectdeployer.function.DeploymentsFailedException: 3 deployments, not all started: "
+                        + "s3://firmware-releases/gateway/v1.5.0/gateway-fw.bin created; "
+                        + "s3://firmware-releases/gateway/v1.3.0/gateway-fw.bin ignored; "
+                        + "s3://firmware-releases/sensor/v3.1.0/sensor-fw.bin failed (ConnectUnavailableException: "));
     }
 
     private static String versionIdOf(String resource) {

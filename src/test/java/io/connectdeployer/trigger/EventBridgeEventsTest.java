@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.connectdeployer.deploy.App;
 import io.connectdeployer.deploy.Problem;
 import io.connectdeployer.event.DeployEvent;
 import io.connectdeployer.event.DeployEventReader;
+import io.connectdeployer.testing.Events;
 
-/** EventBridge envelopes through {@link Triggers#batch}: schedules, S3 Object Created, and custom events. */
+/** EventBridge envelopes through {@link Triggers#batch}: schedules, S3 events, and custom events. */
 class EventBridgeEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -143,5 +147,69 @@ class EventBridgeEventsTest {
         assertEquals(List.of(new Work.Deploy(ID, new DeployEventReader.Read(DeployEvent.empty(),
                 List.of(new Problem("$.detail", "must be a JSON object, not nothing"))), null, Map.of("event_id", ID, "time", TIME), "eventbridge:" + ID)),
                 batch.work());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+            "s3-object-deleted, Object Deleted, 8b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e",
+            "s3-object-restore-completed, Object Restore Completed, 6d5c4b3a-2f1e-4d0c-9b8a-7f6e5d4c3b2a",
+            "s3-object-restore-expired, Object Restore Expired, 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+            "s3-object-tags-added, Object Tags Added, 9e8d7c6b-5a4f-4e3d-a2c1-b0a9f8e7d6c5" })
+    void should_skip_with_the_reason_s3_notifications_give_when_s3_sends_an_event_other_than_object_created(
+            String fixture, String detailType, String id) {
+        // given
+        JsonNode event = Events.load("events/eventbridge/" + fixture + ".json");
+
+        // when
+        Batch batch = Triggers.batch(EventShape.of(event), event, DEFAULT, GitHubTime.DEFAULT_POLICY);
+
+        // then
+        assertEquals(Batch.of(Source.EVENTBRIDGE, new Work.Skip(id, "S3 event " + detailType + " is not an object creation")), batch);
+    }
+
+    @Test
+    void should_key_on_the_idempotency_key_instead_of_the_event_id_when_a_custom_detail_carries_one() {
+        // given
+        ObjectNode event = (ObjectNode) Events.load("events/eventbridge/custom-release.json");
+        ((ObjectNode) event.get("detail")).put("idempotency_key", "ci-run-812");
+
+        // when
+        Batch batch = Triggers.batch(EventShape.of(event), event, DEFAULT, GitHubTime.DEFAULT_POLICY);
+
+        // then
+        Work.Deploy deploy = (Work.Deploy) batch.work().get(0);
+        assertEquals(List.of(), deploy.event().problems());
+        assertEquals("eventbridge:ci-run-812", deploy.dedupeKey());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = { "\"\"", "\"  \"", "42", "[\"ci-run-812\"]", "513 characters" })
+    void should_report_the_idempotency_key_under_detail_and_key_on_the_event_id_when_it_is_not_a_short_non_empty_string(String key) {
+        // given
+        ObjectNode event = (ObjectNode) Events.load("events/eventbridge/custom-release.json");
+        ((ObjectNode) event.get("detail")).set("idempotency_key",
+                key.equals("513 characters") ? JSON.getNodeFactory().textNode("k".repeat(513)) : json(key));
+
+        // when
+        Work.Deploy deploy = (Work.Deploy) Triggers.batch(EventShape.of(event), event, DEFAULT, GitHubTime.DEFAULT_POLICY).work().get(0);
+
+        // then
+        assertEquals(List.of(new Problem("$.detail.idempotency_key", "must be a non-empty string of at most 512 characters")),
+                deploy.event().problems());
+        assertEquals("eventbridge:6a7e8feb-b491-4cf7-a9f1-bf3703467718", deploy.dedupeKey());
+    }
+
+    @Test
+    void should_accept_an_idempotency_key_of_exactly_512_characters_when_a_custom_detail_carries_one() {
+        // given
+        ObjectNode event = (ObjectNode) Events.load("events/eventbridge/custom-release.json");
+        ((ObjectNode) event.get("detail")).put("idempotency_key", "k".repeat(512));
+
+        // when
+        Work.Deploy deploy = (Work.Deploy) Triggers.batch(EventShape.of(event), event, DEFAULT, GitHubTime.DEFAULT_POLICY).work().get(0);
+
+        // then
+        assertEquals(List.of(), deploy.event().problems());
+        assertEquals("eventbridge:" + "k".repeat(512), deploy.dedupeKey());
     }
 }

@@ -2,20 +2,28 @@ package io.connectdeployer.trigger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.connectdeployer.testing.Events;
+import io.connectdeployer.testing.NotTriggers;
 
 class EventShapeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String EXPECTED = ". Expected a deploy event, an S3 event notification, an EventBridge event "
-            + "or a Lambda Function URL request (payload format 2.0)";
 
     private static JsonNode json(String text) {
         try {
@@ -26,7 +34,11 @@ class EventShapeTest {
     }
 
     private static String unrecognised(String what) {
-        return "Unrecognised event, nothing was deployed: " + what + EXPECTED;
+        return NotTriggers.message(what);
+    }
+
+    private static String messageFor(JsonNode event) {
+        return assertThrows(UnrecognizedEventException.class, () -> EventShape.of(event)).getMessage();
     }
 
     @Test
@@ -147,7 +159,8 @@ class EventShapeTest {
         UnrecognizedEventException error = assertThrows(UnrecognizedEventException.class, () -> EventShape.of(event));
 
         // then
-        assertEquals(unrecognised("'Records' from aws:sqs"), error.getMessage());
+        assertEquals(unrecognised("SQS messages ('Records' from aws:sqs); this function takes S3 and EventBridge events "
+                + "directly, not through a queue or topic"), error.getMessage());
     }
 
     @Test
@@ -187,5 +200,107 @@ class EventShapeTest {
 
         // then
         assertEquals(unrecognised("the event is empty, not an object"), error.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connectdeployer.testing.NotTriggers#described")
+    void should_name_what_the_event_is_when_an_aws_service_that_is_no_trigger_sent_it(String fixture, String what) {
+        // when
+        String message = messageFor(Events.load(fixture));
+
+        // then
+        assertEquals(unrecognised(what), message);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({ "aws.events, EventBridge Scheduled Rule State Change", "aws.scheduler, Schedule Group Deleted" })
+    void should_name_source_and_detail_type_when_a_scheduling_service_sends_an_event_that_is_no_schedule(String source, String detailType) {
+        // given
+        JsonNode event = json("""
+                {"id": "1", "detail-type": "%s", "source": "%s", "time": "2026-11-28T02:00:00Z", "detail": {"state": "ENABLED"}}
+                """.formatted(detailType, source));
+
+        // when
+        String message = messageFor(event);
+
+        // then
+        assertEquals(unrecognised("an EventBridge event from " + source + ", detail-type '" + detailType
+                + "'; of AWS's own events only S3 events and schedules (aws.events, aws.scheduler) are triggers"), message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "com.example.ci", "awsome.ci", "aws-ci" })
+    void should_be_an_eventbridge_event_whose_detail_is_read_strictly_when_the_source_is_custom(String source) {
+        // given
+        JsonNode event = json("""
+                {"id": "1", "detail-type": "ECR Image Action", "source": "%s", "detail": {"result": "SUCCESS"}}
+                """.formatted(source));
+
+        // when
+        EventShape shape = EventShape.of(event);
+
+        // then
+        assertEquals(EventShape.EVENTBRIDGE, shape);
+    }
+
+    @Test
+    void should_list_as_many_keys_as_fit_and_count_the_rest_when_an_unknown_event_has_many_keys() {
+        // given
+        ObjectNode event = JSON.createObjectNode();
+        for (int index = 1; index <= 20; index++) {
+            event.put("field_%02d".formatted(index), index);
+        }
+
+        // when
+        String message = messageFor(event);
+
+        // then
+        assertEquals(unrecognised("top-level keys [field_01, field_02, field_03, field_04, field_05, field_06, field_07, "
+                + "field_08, field_09, field_10, field_11, field_12, field_13, field_14, field_15, ... 5 more]"), message);
+    }
+
+    @Test
+    void should_cut_a_long_key_short_when_an_unknown_event_has_one() {
+        // given
+        ObjectNode event = JSON.createObjectNode().put("k".repeat(100), 1);
+
+        // when
+        String message = messageFor(event);
+
+        // then
+        assertEquals(unrecognised("top-level keys [" + "k".repeat(37) + "...]"), message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyShape")
+    void should_keep_the_whole_message_within_400_characters_when_the_event_is_not_a_trigger(String name, JsonNode event) {
+        // when
+        String message = messageFor(event);
+
+        // then
+        assertTrue(message.length() <= 400, message.length() + " characters: " + message);
+        assertTrue(message.startsWith(NotTriggers.PREFIX), message);
+        assertTrue(message.endsWith(NotTriggers.SUFFIX), message);
+    }
+
+    /** Every shape that ends in the message, from fixtures and with texts far longer than any AWS sends. */
+    static Stream<Arguments> everyShape() {
+        String huge = "x".repeat(10_000);
+        ObjectNode manyKeys = JSON.createObjectNode();
+        for (int index = 0; index < 500; index++) {
+            manyKeys.put(index + huge.substring(0, 200), index);
+        }
+        Stream<Arguments> fixtures = NotTriggers.described().map(pair -> Arguments.of(pair.get()[0], Events.load((String) pair.get()[0])));
+        return Stream.concat(fixtures, Stream.of(
+                Arguments.of("not an object", json("[1, 2, 3]")),
+                Arguments.of("empty Records", json("{\"Records\": []}")),
+                Arguments.of("Records from a long source", json("{\"Records\": [{\"eventSource\": \"aws:" + huge + "\"}]}")),
+                Arguments.of("SNS-style Records from a long source", json("{\"Records\": [{\"EventSource\": \"" + huge + "\"}]}")),
+                Arguments.of("EventBridge from a long AWS source", json("{\"source\": \"aws." + huge + "\", \"detail-type\": \"" + huge + "\"}")),
+                Arguments.of("Lambda destination of a long ARN",
+                        json("{\"requestContext\": {\"functionArn\": \"" + huge + "\"}, \"responsePayload\": {}}")),
+                Arguments.of("CloudFormation with a long request type", json("{\"RequestType\": \"" + huge + "\", \"ResponseURL\": \"u\"}")),
+                Arguments.of("500 long keys", manyKeys),
+                Arguments.of("one huge key", json("{\"" + huge + "\": 1}"))));
     }
 }

@@ -82,8 +82,8 @@ class S3NotificationsTest {
         Batch batch = batch(event);
 
         // then
-        assertEquals(new Batch(Source.S3, null, List.of(deploy("3HL4kqtJlcpXroDTDmJ", "gateway", "v1", "a/b/gateway/v1/fw.bin"))),
-                batch);
+        assertEquals(new Batch(Source.S3, null, List.of(deploy("3HL4kqtJlcpXroDTDmJ", "gateway", "v1", "a/b/gateway/v1/fw.bin")),
+                List.of("s3://" + BUCKET + "/a/b/gateway/v1/fw.bin")), batch);
     }
 
     @Test
@@ -153,7 +153,8 @@ class S3NotificationsTest {
 
         // then
         assertEquals(new Batch(Source.S3, null, List.of(
-                new Work.Skip("0055AED6DCD90281E5", "S3 event ObjectRemoved:Delete is not an object creation"))), batch);
+                new Work.Skip("0055AED6DCD90281E5", "S3 event ObjectRemoved:Delete is not an object creation")),
+                List.of("s3://" + BUCKET + "/gateway/v1/fw.bin")), batch);
     }
 
     @Test
@@ -194,5 +195,21 @@ class S3NotificationsTest {
 
         // then
         assertEquals(new Batch(Source.S3, null, List.of()), batch);
+    }
+
+    @Test
+    void should_name_each_record_by_its_bucket_and_decoded_key_when_an_event_has_several() {
+        // given
+        JsonNode event = notification(
+                record("ObjectCreated:Put", "gateway/v1/fw+%281%29.bin", null, "01"),
+                record("ObjectRemoved:Delete", "gateway/v0/fw.bin", "v-0", "02"),
+                record("ObjectCreated:Put", "gateway/v2/fw%ZZ.bin", null, "03"));
+
+        // when
+        Batch batch = batch(event);
+
+        // then
+        assertEquals(List.of("s3://" + BUCKET + "/gateway/v1/fw (1).bin", "s3://" + BUCKET + "/gateway/v0/fw.bin",
+                "s3://" + BUCKET + "/gateway/v2/fw%ZZ.bin"), batch.names());
     }
 }
