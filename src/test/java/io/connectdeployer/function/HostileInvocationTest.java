@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,32 +38,26 @@ import io.connectdeployer.deploy.DeployRequest;
 import io.connectdeployer.deploy.DeployValidator;
 import io.connectdeployer.deploy.Filter;
 import io.connectdeployer.error.DeployerException;
+import io.connectdeployer.testing.CaseTally;
 import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.FakeTokenProvider;
 import io.connectdeployer.testing.MutatedEvents;
-import io.connectdeployer.testing.RandomJson;
 import io.connectdeployer.testing.MutatedEvents.Mutated;
 import io.connectdeployer.testing.PurePipeline;
+import io.connectdeployer.testing.RandomJson;
 import io.connectdeployer.testing.SecretScan;
+import io.connectdeployer.testing.SeededProperty;
 import io.connectdeployer.testing.WireMockStandIns;
 import io.connectdeployer.trigger.EventShape;
 import io.connectdeployer.trigger.FunctionUrlRequest;
 import io.connectdeployer.trigger.S3KeyPattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
 
 /**
  * The whole function minus its I/O: DeployService, FunctionUrlHandler (with the real signature and bearer checks),
  * DeployRunner and ConnectDeployer, over an in-memory Connect that answers 201 to everything and in-memory secrets.
  * For hostile events the answer is always a result, an HTTP response or a DeployerException; Connect is called
- * exactly once per deployment that planned (so never for an invalid event); and no answer holds a secret.
+ * exactly once per deployment that planned (so never for an invalid event); and no answer holds a secret. Each
+ * property's case is built from its seed alone ({@link SeededProperty}); the class prints what the cases met.
  */
 class HostileInvocationTest {
 
@@ -74,58 +69,48 @@ class HostileInvocationTest {
             List.of(new Filter("device_state", "is", "online", null, null)), "f-1", null, Map.of("region", "eu"), null, false);
     private static final Set<Integer> STATUSES = Set.of(200, 201, 202, 400, 401, 405, 409, 413, 422, 429, 500, 502, 503);
     private static final List<String> SAMPLES = MutatedEvents.samples();
-    private static final Map<String, AtomicInteger> CASES = new ConcurrentHashMap<>();
+    private static final CaseTally CASES = new CaseTally();
     /** Held so the silenced level is not lost with a collected logger. */
     private static final Logger LOG = Logger.getLogger("io.connectdeployer");
     private static Level level;
 
     /** Thousands of failure lines would flood the build output (and target/quarkus-test.log, if Quarkus ran first). */
-    @BeforeContainer
+    @BeforeAll
     static void quiet() {
         level = LOG.getLevel();
         LOG.setLevel(Level.OFF);
     }
 
-    @AfterContainer
+    @AfterAll
     static void report() {
         LOG.setLevel(level);
-        System.out.println("HostileInvocationTest: invocations of DeployService with in-memory edges: " + new TreeMap<>(CASES));
+        System.out.println(CASES.report("HostileInvocationTest: invocations of DeployService with in-memory edges"));
     }
 
-    @Property(tries = 600)
-    void random_json_is_answered_and_reaches_connect_only_when_it_plans(@ForAll("events") JsonNode event) {
-        check("random JSON", event);
+    @SeededProperty(tries = 600)
+    void random_json_is_answered_and_reaches_connect_only_when_it_plans(long seed) {
+        check("random JSON", RandomJson.event(seed));
     }
 
-    @Property(tries = 700)
-    void mutated_samples_are_answered_and_reach_connect_only_when_they_plan(@ForAll("samples") String sample, @ForAll long seed) {
-        Mutated mutated = MutatedEvents.mutate(sample, seed);
+    @SeededProperty(tries = 700)
+    void mutated_samples_are_answered_and_reach_connect_only_when_they_plan(long seed) {
+        Mutated mutated = MutatedEvents.mutate(MutatedEvents.pick(SAMPLES, seed), seed);
         if (mutated.event() == null) {
-            Statistics.label("answer").collect("raw text refused by the JSON reader");
+            CASES.count("mutated samples", "raw text refused by the JSON reader");
             return;
         }
         check("mutated samples", mutated.event());
     }
 
-    @Provide
-    Arbitrary<JsonNode> events() {
-        return RandomJson.events();
-    }
-
-    @Provide
-    Arbitrary<String> samples() {
-        return Arbitraries.of(SAMPLES);
-    }
-
     /** Past the JSON reader's nesting limit: the body is not JSON this function accepts, so 400. */
-    @Example
+    @Test
     void should_answer_400_when_a_function_url_body_is_nested_past_the_json_readers_limit() {
         FunctionUrlResponse response = functionUrl("{\"app\":" + "[".repeat(1001) + "]".repeat(1001) + "}");
 
         assertEquals(400, response.statusCode(), response.body());
     }
 
-    @Example
+    @Test
     void should_answer_400_when_a_function_url_body_holds_a_number_longer_than_the_json_readers_limit() {
         FunctionUrlResponse response = functionUrl("{\"comment\":" + "9".repeat(1001) + "}");
 
@@ -133,7 +118,7 @@ class HostileInvocationTest {
     }
 
     /** Just inside the limit the body is read, and the deployment refused as invalid: the limit is the only difference. */
-    @Example
+    @Test
     void should_answer_422_when_a_function_url_body_is_nested_just_inside_the_json_readers_limit() {
         FunctionUrlResponse response = functionUrl("{\"app\":" + "[".repeat(999) + "]".repeat(999) + "}");
 
@@ -152,8 +137,7 @@ class HostileInvocationTest {
     private static void check(String property, JsonNode event) {
         if (bodyTheReaderRefusesWithoutALocation(event)) {
             // The disabled examples above; skipped so that the property keeps covering everything else.
-            Statistics.label("answer").collect("skipped: known bug, body past a JSON reader limit");
-            CASES.computeIfAbsent(property + " / skipped (known bug)", p -> new AtomicInteger()).incrementAndGet();
+            CASES.count(property, "skipped: known bug, body past a JSON reader limit");
             return;
         }
         RecordingConnect connect = new RecordingConnect();
@@ -190,8 +174,7 @@ class HostileInvocationTest {
         }
         SecretScan.assertNoneIn(List.of(describe(answer)), List.of(TOKEN, WireMockStandIns.WEBHOOK_SECRET, WireMockStandIns.BEARER_TOKEN),
                 "the answer");
-        Statistics.label("answer").collect(label(answer));
-        CASES.computeIfAbsent(property, p -> new AtomicInteger()).incrementAndGet();
+        CASES.count(property, label(answer));
     }
 
     private static DeployService service(ConnectClient connect) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,11 @@ public final class MutatedEvents {
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot list the event fixtures", e);
         }
+    }
+
+    /** The sample a generated case's seed picks from {@code samples}; {@link #mutate} then draws from that seed too. */
+    public static String pick(List<String> samples, long seed) {
+        return samples.get(new SplittableRandom(seed).nextInt(samples.size()));
     }
 
     /** The kinds of mutation; one to three are stacked on a sample. */

@@ -3,7 +3,9 @@ package io.connectdeployer.testing;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,15 +13,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
-
 /**
- * Random JSON for the property tests (jqwik arbitraries, so failures shrink): objects, arrays, unicode and
- * unpaired surrogates, long strings, extreme numbers, booleans and nulls, with keys and values biased towards
- * what our event shapes look for so that generation reaches every reader.
+ * Random JSON for the property tests, decided by one seed alone so that a case's seed reproduces it: objects,
+ * arrays, any UTF-16 unit (unpaired surrogates and controls too), long strings, extreme numbers, booleans and
+ * nulls, with keys and values biased towards what our event shapes look for so that generation reaches every reader.
  */
 public final class RandomJson {
 
@@ -40,89 +37,132 @@ public final class RandomJson {
             "gateway/v1.4.2/gateway-fw.bin", "a/b", "%", "%zz", "+", "${bucket}", "", " ", "\u0000", "\uD800", "\uDFFF",
             "🚀", "null", "true", "0", "Bearer ", "sha256=00");
 
+    private static final List<String> LONG_STRING_UNITS = List.of("x", "é", "🚀", "/");
+    private static final int[] EDGE_INTS = { 0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE };
+    private static final long[] EDGE_LONGS = { Long.MIN_VALUE, 0L, Long.MAX_VALUE };
+    private static final double[] EDGE_DOUBLES = { Double.NaN, Double.POSITIVE_INFINITY, -0.0, 1e308, 4.9e-324 };
+
     private RandomJson() {
     }
 
-    /** Any JSON value, objects and arrays nested up to {@code depth}. */
-    public static Arbitrary<JsonNode> json(int depth) {
-        if (depth <= 0) {
-            return leaves();
-        }
-        Arbitrary<JsonNode> inner = json(depth - 1);
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, leaves()),
-                Tuple.of(3, objects(inner)),
-                Tuple.of(1, inner.list().ofMaxSize(5).map(RandomJson::array)));
+    /** The random event of {@code seed}. */
+    public static JsonNode event(long seed) {
+        return event(new SplittableRandom(seed));
     }
 
     /** Random JSON shaped like each kind of event some of the time, so every trigger's reader gets hostile values. */
-    public static Arbitrary<JsonNode> events() {
-        // Depth 3 in all: the wrappers below add a level, and deeper random trees only cost generation time.
-        Arbitrary<JsonNode> any = json(2);
-        Arbitrary<JsonNode> objects = objects(any);
-        Arbitrary<JsonNode> s3Source = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(NODES.textNode("aws:s3"))), Tuple.of(1, any));
-        // combine, not flatMap: flatMap builds a new arbitrary per sample and made generation ten times slower.
-        Arbitrary<JsonNode> s3 = Combinators.combine(s3Source, objects.list().ofMinSize(1).ofMaxSize(3)).as((source, records) -> {
-            ArrayNode array = NODES.arrayNode();
-            records.forEach(record -> array.add(record.deepCopy()));
-            ((ObjectNode) array.get(0)).set("eventSource", source);
-            ObjectNode event = NODES.objectNode();
-            event.set("Records", array);
-            return event;
-        });
-        Arbitrary<JsonNode> eventBridge = Combinators.combine(objects, Arbitraries.of("aws.events", "aws.s3", "com.example.ci"),
-                Arbitraries.of("Scheduled Event", "Object Created", "Release")).as((base, source, type) -> {
-                    ObjectNode event = ((ObjectNode) base).deepCopy();
-                    event.put("source", source);
-                    event.put("detail-type", type);
-                    return event;
-                });
-        Arbitrary<JsonNode> functionUrl = Combinators.combine(objects, any).as((base, body) -> {
-            ObjectNode event = ((ObjectNode) base).deepCopy();
-            event.put("version", "2.0");
-            event.putObject("requestContext").putObject("http").put("method", "POST");
-            // A string body is sent as is (rarely JSON), a container as its JSON text, anything else as a non-string body.
-            event.set("body", body.isContainerNode() ? TextNode.valueOf(body.toString()) : body);
-            return event;
-        });
-        return Arbitraries.frequencyOf(Tuple.of(3, json(3)), Tuple.of(2, objects), Tuple.of(1, s3), Tuple.of(1, eventBridge),
-                Tuple.of(1, functionUrl));
+    public static JsonNode event(RandomGenerator random) {
+        // Depth 3 in all: the wrappers add a level to depth-2 values, and deeper random trees only cost time.
+        return switch (weighted(random, 3, 2, 1, 1, 1)) {
+            case 0 -> json(random, 3);
+            case 1 -> object(random, 2);
+            case 2 -> s3(random);
+            case 3 -> eventBridge(random);
+            default -> functionUrl(random);
+        };
     }
 
-    private static Arbitrary<JsonNode> objects(Arbitrary<JsonNode> values) {
-        return Arbitraries.maps(keys(), values).ofMaxSize(6).map(RandomJson::object);
+    /** Any JSON value, objects and arrays nested up to {@code depth}. */
+    private static JsonNode json(RandomGenerator random, int depth) {
+        if (depth <= 0) {
+            return leaf(random);
+        }
+        return switch (weighted(random, 4, 3, 1)) {
+            case 0 -> leaf(random);
+            case 1 -> object(random, depth - 1);
+            default -> array(random, depth - 1);
+        };
     }
 
-    private static Arbitrary<String> keys() {
-        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(KEYS)), Tuple.of(1, Arbitraries.strings().all().ofMaxLength(12)));
+    private static JsonNode s3(RandomGenerator random) {
+        ArrayNode records = NODES.arrayNode();
+        for (int i = 1 + random.nextInt(3); i > 0; i--) {
+            records.add(object(random, 2));
+        }
+        JsonNode source = random.nextInt(4) < 3 ? NODES.textNode("aws:s3") : json(random, 2);
+        ((ObjectNode) records.get(0)).set("eventSource", source);
+        ObjectNode event = NODES.objectNode();
+        event.set("Records", records);
+        return event;
     }
 
-    private static Arbitrary<JsonNode> leaves() {
-        Arbitrary<String> text = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.strings().all().ofMaxLength(20)),
-                Tuple.of(3, Arbitraries.of(VALUES)),
-                Tuple.of(1, Arbitraries.of(KEYS)),
-                Tuple.of(1, Arbitraries.of("x", "é", "🚀", "/").flatMap(unit -> Arbitraries.integers().between(513, 20_000).map(unit::repeat))));
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, text.map(NODES::textNode)),
-                Tuple.of(1, Arbitraries.integers().map(i -> (JsonNode) NODES.numberNode(i))),
-                Tuple.of(1, Arbitraries.of(Long.MIN_VALUE, 0L, Long.MAX_VALUE).map(l -> (JsonNode) NODES.numberNode(l))),
-                Tuple.of(1, Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, -0.0, 1e308, 4.9e-324).map(d -> (JsonNode) NODES.numberNode(d))),
-                Tuple.of(1, Arbitraries.just((JsonNode) NODES.numberNode(new BigDecimal("1e-400")))),
-                Tuple.of(1, Arbitraries.just((JsonNode) NODES.numberNode(new BigInteger("9".repeat(400))))),
-                Tuple.of(1, Arbitraries.of(true, false).map(b -> (JsonNode) NODES.booleanNode(b))),
-                Tuple.of(1, Arbitraries.just((JsonNode) NODES.nullNode())));
+    private static JsonNode eventBridge(RandomGenerator random) {
+        ObjectNode event = object(random, 2);
+        event.put("source", pick(random, List.of("aws.events", "aws.s3", "com.example.ci")));
+        event.put("detail-type", pick(random, List.of("Scheduled Event", "Object Created", "Release")));
+        return event;
     }
 
-    private static JsonNode object(Map<String, JsonNode> fields) {
+    private static JsonNode functionUrl(RandomGenerator random) {
+        ObjectNode event = object(random, 2);
+        JsonNode body = json(random, 2);
+        event.put("version", "2.0");
+        event.putObject("requestContext").putObject("http").put("method", "POST");
+        // A string body is sent as is (rarely JSON), a container as its JSON text, anything else as a non-string body.
+        event.set("body", body.isContainerNode() ? TextNode.valueOf(body.toString()) : body);
+        return event;
+    }
+
+    /** Up to six members (fewer when a key repeats), their values nested up to {@code depth}. */
+    private static ObjectNode object(RandomGenerator random, int depth) {
         ObjectNode object = NODES.objectNode();
-        fields.forEach((key, value) -> object.set(key, value.deepCopy()));
+        for (int i = random.nextInt(7); i > 0; i--) {
+            object.set(random.nextInt(4) < 3 ? pick(random, KEYS) : units(random, 12), json(random, depth));
+        }
         return object;
     }
 
-    private static JsonNode array(List<JsonNode> items) {
+    private static JsonNode array(RandomGenerator random, int depth) {
         ArrayNode array = NODES.arrayNode();
-        items.forEach(item -> array.add(item.deepCopy()));
+        for (int i = random.nextInt(6); i > 0; i--) {
+            array.add(json(random, depth));
+        }
         return array;
+    }
+
+    private static JsonNode leaf(RandomGenerator random) {
+        return switch (weighted(random, 5, 1, 1, 1, 1, 1, 1, 1)) {
+            case 0 -> NODES.textNode(text(random));
+            case 1 -> NODES.numberNode(random.nextInt(4) == 0 ? EDGE_INTS[random.nextInt(EDGE_INTS.length)] : random.nextInt());
+            case 2 -> NODES.numberNode(EDGE_LONGS[random.nextInt(EDGE_LONGS.length)]);
+            case 3 -> NODES.numberNode(EDGE_DOUBLES[random.nextInt(EDGE_DOUBLES.length)]);
+            case 4 -> NODES.numberNode(new BigDecimal("1e-400"));
+            case 5 -> NODES.numberNode(new BigInteger("9".repeat(400)));
+            case 6 -> NODES.booleanNode(random.nextBoolean());
+            default -> NODES.nullNode();
+        };
+    }
+
+    private static String text(RandomGenerator random) {
+        return switch (weighted(random, 3, 3, 1, 1)) {
+            case 0 -> units(random, 20);
+            case 1 -> pick(random, VALUES);
+            case 2 -> pick(random, KEYS);
+            default -> pick(random, LONG_STRING_UNITS).repeat(513 + random.nextInt(20_000 - 513 + 1));
+        };
+    }
+
+    /** Empty one time in eight, else up to {@code max} UTF-16 units, half of them ASCII and half any unit at all. */
+    private static String units(RandomGenerator random, int max) {
+        int length = random.nextInt(8) == 0 ? 0 : 1 + random.nextInt(max);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) random.nextInt(random.nextBoolean() ? 128 : Character.MAX_VALUE + 1));
+        }
+        return text.toString();
+    }
+
+    private static String pick(RandomGenerator random, List<String> choices) {
+        return choices.get(random.nextInt(choices.size()));
+    }
+
+    /** An index into {@code weights}, each index as likely as its weight. */
+    private static int weighted(RandomGenerator random, int... weights) {
+        int roll = random.nextInt(IntStream.of(weights).sum());
+        int index = 0;
+        while (roll >= weights[index]) {
+            roll -= weights[index++];
+        }
+        return index;
     }
 }
