@@ -94,7 +94,8 @@ public class Wiring {
             Provider<SecretReader> reader, ObjectMapper mapper) {
         return new RequestAuthenticator(
                 github.webhookSecretId().map(id -> secret("GitHub webhook secret", id, connect, reader.get(), mapper)),
-                http.bearerSecretId().map(id -> secret("bearer token", id, connect, reader.get(), mapper)));
+                http.bearerSecretId().map(id -> secret("bearer token", id, connect, reader.get(), mapper)),
+                System::nanoTime);
     }
 
     private static TokenProvider secret(String what, String secretId, ConnectConfig connect, SecretReader reader,

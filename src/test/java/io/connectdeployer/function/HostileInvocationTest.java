@@ -201,7 +201,7 @@ class HostileInvocationTest {
         DeployRunner runner = new DeployRunner(settings, deployer, Deduplicator.off(MAPPER));
         RequestAuthenticator authenticator = new RequestAuthenticator(
                 Optional.of(new FakeTokenProvider(WireMockStandIns.WEBHOOK_SECRET)),
-                Optional.of(new FakeTokenProvider(WireMockStandIns.BEARER_TOKEN)));
+                Optional.of(new FakeTokenProvider(WireMockStandIns.BEARER_TOKEN)), System::nanoTime);
         return new DeployService(settings, runner, new FunctionUrlHandler(runner, authenticator, settings, MAPPER));
     }
 
