@@ -1,6 +1,5 @@
 package io.connectdeployer.function;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -47,10 +46,8 @@ class RequestAuthenticatorTest {
     @Test
     void should_accept_after_exactly_one_reread_when_the_delivery_is_signed_with_the_rotated_secret() {
         // given
-        RequestAuthenticator authenticator = guarded();
-        authenticator.prefetch();
+        RequestAuthenticator authenticator = withCachedSecrets();
         secrets.put(WEBHOOK_ID, WireMockStandIns.WEBHOOK_SECRET);
-        reads.clear();
 
         // when
         authenticator.verifyGitHub(request(SIGNED));
@@ -63,10 +60,8 @@ class RequestAuthenticatorTest {
     @Test
     void should_accept_after_exactly_one_reread_when_the_bearer_token_was_rotated() {
         // given
-        RequestAuthenticator authenticator = guarded();
-        authenticator.prefetch();
+        RequestAuthenticator authenticator = withCachedSecrets();
         secrets.put(BEARER_ID, WireMockStandIns.BEARER_TOKEN);
-        reads.clear();
 
         // when
         authenticator.verifyCaller(request("events/function-url/plain.json"));
@@ -78,9 +73,7 @@ class RequestAuthenticatorTest {
     @Test
     void should_read_the_secret_again_only_once_when_two_bad_signatures_arrive_within_a_minute() {
         // given
-        RequestAuthenticator authenticator = guarded();
-        authenticator.prefetch();
-        reads.clear();
+        RequestAuthenticator authenticator = withCachedSecrets();
 
         // when
         RequestRejectedException first = assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(BADLY_SIGNED)));
@@ -96,9 +89,7 @@ class RequestAuthenticatorTest {
     @Test
     void should_read_the_secret_again_when_a_bad_signature_arrives_a_minute_after_the_last_reread() {
         // given
-        RequestAuthenticator authenticator = guarded();
-        authenticator.prefetch();
-        reads.clear();
+        RequestAuthenticator authenticator = withCachedSecrets();
         assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(BADLY_SIGNED)));
 
         // when
@@ -112,9 +103,7 @@ class RequestAuthenticatorTest {
     @Test
     void should_keep_a_minute_between_rereads_per_secret_when_both_see_bad_credentials() {
         // given
-        RequestAuthenticator authenticator = guarded();
-        authenticator.prefetch();
-        reads.clear();
+        RequestAuthenticator authenticator = withCachedSecrets();
         ObjectNode wrongBearer = (ObjectNode) Events.load("events/function-url/plain.json");
         ((ObjectNode) wrongBearer.get("headers")).put("authorization", "Bearer not-the-token");
 
@@ -183,18 +172,13 @@ class RequestAuthenticatorTest {
                 + "Function URL pass)", refused.logMessage());
     }
 
-    @Test
-    void should_accept_without_any_secret_when_the_url_is_iam_authenticated() {
-        // given
-        RequestAuthenticator authenticator = unguarded();
-
-        // when, then
-        assertDoesNotThrow(() -> authenticator.verifyCaller(request("events/function-url/iam.json")));
-        assertEquals(List.of(), reads);
-    }
-
-    private RequestAuthenticator guarded() {
-        return new RequestAuthenticator(Optional.of(secret(WEBHOOK_ID, this::read)), Optional.of(secret(BEARER_ID, this::read)), clock);
+    /** Both secrets read and cached, as at init; reads are counted from here. */
+    private RequestAuthenticator withCachedSecrets() {
+        RequestAuthenticator authenticator = new RequestAuthenticator(Optional.of(secret(WEBHOOK_ID, this::read)),
+                Optional.of(secret(BEARER_ID, this::read)), clock);
+        authenticator.prefetch();
+        reads.clear();
+        return authenticator;
     }
 
     private RequestAuthenticator unguarded() {

@@ -157,17 +157,9 @@ class SecretsFaultsTest {
     @Test
     void should_answer_503_with_retry_after_and_keep_the_secret_to_the_log_when_the_webhook_secret_does_not_exist() {
         HttpAnswer answer = Lambda.functionUrl("events/github/release-published.json");
-        SecretScan.captured(answer.body());
 
-        SecretScan.assertNothingForOperators(answer.body(), MISSING_WEBHOOK_SECRET_ID);
-        assertEquals(503, answer.status());
-        assertEquals("30", answer.headers().get("retry-after"));
-        assertEquals(NOT_AUTHENTICATED_YET.formatted("github"), answer.body());
-        wireMock.verify(exactly(1), SecretsManagerStubs.readsOf(MISSING_WEBHOOK_SECRET_ID));
-        wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
-        assertTrue(Resources.testLog().contains("error=The request could not be authenticated right now; try again later "
-                + "(Secret '" + MISSING_WEBHOOK_SECRET_ID + "' was not found, or has no current value: create it and put its "
-                + "value in it with aws secretsmanager put-secret-value)"), "the log names the secret");
+        assertAskedToComeBack(answer, "github", MISSING_WEBHOOK_SECRET_ID, "Secret '" + MISSING_WEBHOOK_SECRET_ID
+                + "' was not found, or has no current value: create it and put its value in it with aws secretsmanager put-secret-value");
     }
 
     @Test
@@ -176,17 +168,25 @@ class SecretsFaultsTest {
                 .willReturn(SecretsManagerStubs.accessDenied(MISSING_BEARER_SECRET_ID)));
 
         HttpAnswer answer = Lambda.functionUrl("events/function-url/plain.json");
-        SecretScan.captured(answer.body());
 
-        SecretScan.assertNothingForOperators(answer.body(), MISSING_BEARER_SECRET_ID);
+        assertAskedToComeBack(answer, "http", MISSING_BEARER_SECRET_ID, "Secret '" + MISSING_BEARER_SECRET_ID
+                + "' could not be read (AccessDeniedException): grant the function secretsmanager:GetSecretValue on it");
+    }
+
+    /**
+     * A caller not yet authenticated, whose secret could not be read: 503, retry-after, the one body for callers;
+     * the secret read once, Connect not called, and the reason ({@code logged}) only in the log line.
+     */
+    private void assertAskedToComeBack(HttpAnswer answer, String source, String secretId, String logged) {
+        SecretScan.captured(answer.body());
+        SecretScan.assertNothingForOperators(answer.body(), secretId);
         assertEquals(503, answer.status());
         assertEquals("30", answer.headers().get("retry-after"));
-        assertEquals(NOT_AUTHENTICATED_YET.formatted("http"), answer.body());
-        wireMock.verify(exactly(1), SecretsManagerStubs.readsOf(MISSING_BEARER_SECRET_ID));
+        assertEquals(NOT_AUTHENTICATED_YET.formatted(source), answer.body());
+        wireMock.verify(exactly(1), SecretsManagerStubs.readsOf(secretId));
         wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
-        assertTrue(Resources.testLog().contains("error=The request could not be authenticated right now; try again later "
-                + "(Secret '" + MISSING_BEARER_SECRET_ID + "' could not be read (AccessDeniedException): grant the function "
-                + "secretsmanager:GetSecretValue on it)"), "the log holds the IAM hint");
+        assertTrue(Resources.testLog().contains("error=The request could not be authenticated right now; try again later ("
+                + logged + ")"), "the log holds the reason: " + logged);
     }
 
     /** Same priority as the not-found stub, and newer, so WireMock prefers it until it is removed. */

@@ -1,11 +1,7 @@
 package io.connectdeployer.testing;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-
-import com.github.tomakehurst.wiremock.client.WireMock;
-
 
 /**
  * CONNECT_TOKEN_SECRET_ID names a secret Secrets Manager does not have (ResourceNotFoundException from the first
@@ -26,16 +22,14 @@ public class MissingSecretProfile extends OwnStandInsProfile {
         return StandIns.class;
     }
 
-    /** {@link WireMockStandIns} whose token secret id answers ResourceNotFoundException. */
+    /** {@link WireMockStandIns} whose token, webhook and bearer secret ids answer ResourceNotFoundException. */
     public static class StandIns extends WireMockStandIns {
 
         @Override
         public Map<String, String> start() {
             Map<String, String> config = new HashMap<>(super.start());
-            URI server = URI.create(config.get("connect.api-url"));
-            WireMock wireMock = new WireMock(server.getHost(), server.getPort());
             for (String secretId : new String[] { MISSING_SECRET_ID, MISSING_WEBHOOK_SECRET_ID, MISSING_BEARER_SECRET_ID }) {
-                wireMock.register(SecretsManagerStubs.getSecretValue(secretId).willReturn(SecretsManagerStubs.notFound()));
+                server().stubFor(SecretsManagerStubs.getSecretValue(secretId).willReturn(SecretsManagerStubs.notFound()));
             }
             config.put("connect.token-secret-id", MISSING_SECRET_ID);
             config.put("connect.token-ttl", "0s");

@@ -1,10 +1,7 @@
 package io.connectdeployer.testing;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-
-import com.github.tomakehurst.wiremock.client.WireMock;
 
 /**
  * The Function URL guarded by a webhook secret and a bearer token that hold their values from before a rotation:
@@ -30,11 +27,9 @@ public class RotatedSecretsProfile extends OwnStandInsProfile {
         @Override
         public Map<String, String> start() {
             Map<String, String> config = new HashMap<>(super.start());
-            URI server = URI.create(config.get("connect.api-url"));
-            WireMock wireMock = new WireMock(server.getHost(), server.getPort());
-            wireMock.register(SecretsManagerStubs.getSecretValue(ROTATED_WEBHOOK_ID)
+            server().stubFor(SecretsManagerStubs.getSecretValue(ROTATED_WEBHOOK_ID)
                     .willReturn(SecretsManagerStubs.secretString(ROTATED_WEBHOOK_ID, WEBHOOK_SECRET_BEFORE)));
-            wireMock.register(SecretsManagerStubs.getSecretValue(ROTATED_BEARER_ID)
+            server().stubFor(SecretsManagerStubs.getSecretValue(ROTATED_BEARER_ID)
                     .willReturn(SecretsManagerStubs.secretString(ROTATED_BEARER_ID, BEARER_TOKEN_BEFORE)));
             config.put("github.webhook-secret-id", ROTATED_WEBHOOK_ID);
             config.put("http.bearer-secret-id", ROTATED_BEARER_ID);
