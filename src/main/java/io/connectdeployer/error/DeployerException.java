@@ -27,6 +27,11 @@ public abstract class DeployerException extends RuntimeException {
         return this;
     }
 
+    /** What the log line says: the message, and in some failures what only the operator should read. */
+    public String logMessage() {
+        return getMessage();
+    }
+
     /** The HTTP status a Function URL caller gets for this failure. */
     public abstract int httpStatus();
 

@@ -66,7 +66,7 @@ final class InvocationLog {
                     source == null ? "-" : source.json(), eventId == null ? "-" : eventId,
                     request == null ? "-" : request.project(), request == null ? "-" : request.flowId(),
                     request == null || request.app() == null ? "-" : request.app().name() + "@" + request.app().version(),
-                    attempts == null ? "-" : attempts, durationMs, error == null ? "" : " error=" + error.getMessage(),
+                    attempts == null ? "-" : attempts, durationMs, error == null ? "" : " error=" + error.logMessage(),
                     reason == null ? "" : " reason=" + reason);
         } finally {
             MDC.clear();

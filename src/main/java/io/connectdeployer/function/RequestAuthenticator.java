@@ -1,9 +1,14 @@
 package io.connectdeployer.function;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
+import io.connectdeployer.secrets.RereadingSecret;
 import io.connectdeployer.secrets.TokenProvider;
+import io.connectdeployer.secrets.TokenUnavailableException;
 import io.connectdeployer.trigger.BearerToken;
 import io.connectdeployer.trigger.FunctionUrlRequest;
 import io.connectdeployer.trigger.RequestRejectedException;
@@ -12,65 +17,81 @@ import io.connectdeployer.trigger.WebhookSignature;
 /**
  * Decides whether a Function URL request may deploy: GitHub deliveries by their signature, other callers by IAM
  * (the URL's own authorizer) or a bearer token. The secrets come from Secrets Manager, cached like the token.
+ * Until a caller is authenticated it learns only what it can fix: the answers are the same whether a secret is
+ * configured or not, and secret ids, variables and IAM hints go to the log line only.
  */
 public final class RequestAuthenticator {
 
-    private final Optional<TokenProvider> webhookSecret;
-    private final Optional<TokenProvider> bearerSecret;
+    /** A mismatch reads a secret again at most this often (it may have been rotated). */
+    static final Duration REREAD_INTERVAL = Duration.ofMinutes(1);
+    /** When a secret cannot be read, callers are told to come back after this long. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
-    public RequestAuthenticator(Optional<TokenProvider> webhookSecret, Optional<TokenProvider> bearerSecret) {
-        this.webhookSecret = webhookSecret;
-        this.bearerSecret = bearerSecret;
+    private final Optional<RereadingSecret> webhookSecret;
+    private final Optional<RereadingSecret> bearerSecret;
+
+    public RequestAuthenticator(Optional<TokenProvider> webhookSecret, Optional<TokenProvider> bearerSecret, LongSupplier nanoClock) {
+        this.webhookSecret = webhookSecret.map(secret -> new RereadingSecret(secret, REREAD_INTERVAL, nanoClock));
+        this.bearerSecret = bearerSecret.map(secret -> new RereadingSecret(secret, REREAD_INTERVAL, nanoClock));
     }
 
-    /** @throws RequestRejectedException 401 unless the body carries a valid {@code x-hub-signature-256} */
+    /** @throws RequestRejectedException 401 unless the body carries a valid {@code x-hub-signature-256}; 503 when the secret cannot be read */
     void verifyGitHub(FunctionUrlRequest request) {
-        TokenProvider secret = webhookSecret.orElseThrow(() -> unauthorized(
-                "GitHub webhooks are not accepted: GITHUB_WEBHOOK_SECRET_ID is not set"));
+        String unset = webhookSecret.isPresent() ? null : "GITHUB_WEBHOOK_SECRET_ID is not set, so no delivery is accepted";
         String signature = request.header("x-hub-signature-256");
         if (signature == null) {
-            throw unauthorized("The GitHub delivery is not signed: set the webhook's secret to the value of GITHUB_WEBHOOK_SECRET_ID");
+            throw unauthorized("The GitHub delivery is not signed: give the webhook a secret",
+                    unset != null ? unset : "the webhook's secret must be the value in GITHUB_WEBHOOK_SECRET_ID");
         }
-        if (!WebhookSignature.matches(secret.token(), request.body(), signature)) {
-            throw unauthorized("The x-hub-signature-256 does not match the body: check the webhook's secret");
+        if (!accepts(webhookSecret, secret -> WebhookSignature.matches(secret, request.body(), signature))) {
+            throw unauthorized("The x-hub-signature-256 does not match the body: check the webhook's secret", unset);
         }
     }
 
-    /** @throws RequestRejectedException 401 unless the URL is IAM-authenticated or the bearer token matches */
+    /** @throws RequestRejectedException 401 unless the URL is IAM-authenticated or the bearer token matches; 503 when the secret cannot be read */
     void verifyCaller(FunctionUrlRequest request) {
         if (request.iamAuthenticated()) {
             return;
         }
+        String unset = bearerSecret.isPresent() ? null
+                : "HTTP_BEARER_SECRET_ID is not set, so only requests to an AWS_IAM Function URL pass";
         String authorization = request.header("authorization");
-        if (bearerSecret.isEmpty()) {
-            throw challenge("Unauthenticated request: use an AWS_IAM Function URL, or set HTTP_BEARER_SECRET_ID and send Authorization: Bearer <token>");
-        }
         if (authorization == null) {
-            throw challenge("Missing Authorization: Bearer <token>");
+            throw challenge("Missing Authorization: Bearer <token>", unset);
         }
-        if (!BearerToken.matches(authorization, bearerSecret.get().token())) {
-            throw challenge("The bearer token is not valid");
+        if (!accepts(bearerSecret, secret -> BearerToken.matches(authorization, secret))) {
+            throw challenge("The bearer token is not valid", unset);
         }
     }
 
     /** Drops both cached secrets (see {@link TokenProvider#forget()}). */
     void forget() {
-        webhookSecret.ifPresent(TokenProvider::forget);
-        bearerSecret.ifPresent(TokenProvider::forget);
+        webhookSecret.ifPresent(RereadingSecret::forget);
+        bearerSecret.ifPresent(RereadingSecret::forget);
     }
 
     /** Reads both secrets now, in the init phase, so the first request does not pay for them. */
     void prefetch() {
-        webhookSecret.ifPresent(TokenProvider::token);
-        bearerSecret.ifPresent(TokenProvider::token);
+        webhookSecret.ifPresent(RereadingSecret::prefetch);
+        bearerSecret.ifPresent(RereadingSecret::prefetch);
     }
 
-    private static RequestRejectedException unauthorized(String message) {
-        return new RequestRejectedException(401, message);
+    /** No secret accepts nothing. A secret that cannot be read is the function's problem, not the caller's: 503. */
+    private static boolean accepts(Optional<RereadingSecret> secret, Predicate<String> credential) {
+        try {
+            return secret.isPresent() && secret.get().accepts(credential);
+        } catch (TokenUnavailableException unreadable) {
+            throw new RequestRejectedException(503, "The request could not be authenticated right now; try again later",
+                    Map.of("retry-after", String.valueOf(RETRY_AFTER.toSeconds())), unreadable.getMessage());
+        }
+    }
+
+    private static RequestRejectedException unauthorized(String message, String logDetail) {
+        return new RequestRejectedException(401, message, Map.of(), logDetail);
     }
 
     /** RFC 6750: a 401 for a bearer-protected resource names the scheme. */
-    private static RequestRejectedException challenge(String message) {
-        return new RequestRejectedException(401, message, Map.of("www-authenticate", "Bearer"));
+    private static RequestRejectedException challenge(String message, String logDetail) {
+        return new RequestRejectedException(401, message, Map.of("www-authenticate", "Bearer"), logDetail);
     }
 }

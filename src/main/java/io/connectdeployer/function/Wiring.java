@@ -2,7 +2,6 @@ package io.connectdeployer.function;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
@@ -17,6 +16,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.connectdeployer.config.AwsRegion;
 import io.connectdeployer.config.ConnectConfig;
 import io.connectdeployer.config.DedupeConfig;
 import io.connectdeployer.config.DeployConfig;
@@ -40,24 +40,19 @@ import io.connectdeployer.secrets.SecretsManagerSecretReader;
 import io.connectdeployer.secrets.TokenProvider;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the edges once, in the Lambda init phase: validated settings, the Secrets Manager and Connect clients,
- * and the token itself, so the first invocation pays for none of it.
+ * and the token itself, so the first invocation pays for none of it. The AWS clients come from {@link AwsClients},
+ * through providers: only a configured secret or table builds one.
  */
 @ApplicationScoped
 public class Wiring {
 
     private static final Logger LOG = Logger.getLogger(Wiring.class);
-    private static final Duration HANDOFF_TIMEOUT = Duration.ofSeconds(5);
 
     /** Held so CRaC's weak reference to it lives as long as the function. */
     private SnapStartRestore snapStartRestore;
@@ -77,24 +72,24 @@ public class Wiring {
     /** The Lambda client is built only when a hand-off target is set: without one, nothing touches the SDK. */
     @Produces
     @Singleton
-    ReleaseHandOff releaseHandOff(FunctionUrlConfig.GitHub github, SdkHttpClient http) {
+    ReleaseHandOff releaseHandOff(FunctionUrlConfig.GitHub github, Provider<LambdaClient> lambda) {
         return github.handoffTarget()
-                .<ReleaseHandOff> map(target -> new LambdaReleaseHandOff(lambda(http), target))
+                .<ReleaseHandOff> map(target -> new LambdaReleaseHandOff(lambda.get(), target))
                 .orElse(ReleaseHandOff.NONE);
     }
 
     @Produces
     @Singleton
-    SecretReader secretReader(SdkHttpClient http) {
-        return new SecretsManagerSecretReader(secretsManager(http));
+    SecretReader secretReader(SecretsManagerClient client) {
+        return new SecretsManagerSecretReader(client);
     }
 
     @Produces
     @Singleton
-    TokenProvider tokens(ConnectConfig connect, SecretReader reader, ObjectMapper mapper) {
+    TokenProvider tokens(ConnectConfig connect, Provider<SecretReader> reader, ObjectMapper mapper) {
         return connect.tokenSecretId()
                 .<TokenProvider> map(secretId -> new CachedTokenProvider(secretId, connect.tokenSecretKey(),
-                        connect.tokenTtl(), reader, mapper, System::nanoTime))
+                        connect.tokenTtl(), reader.get(), mapper, System::nanoTime))
                 .orElseGet(NoTokenProvider::new);
     }
 
@@ -104,9 +99,9 @@ public class Wiring {
      */
     @Produces
     @Singleton
-    Deduplicator deduplicator(DedupeConfig dedupe, ConnectConfig connect, SdkHttpClient http, ObjectMapper mapper) {
+    Deduplicator deduplicator(DedupeConfig dedupe, ConnectConfig connect, Provider<DynamoDbClient> dynamoDb, ObjectMapper mapper) {
         return new Deduplicator(
-                dedupe.table().map(table -> new DynamoDbDeduplicationStore(dynamoDb(http), table)),
+                dedupe.table().map(table -> new DynamoDbDeduplicationStore(dynamoDb.get(), table)),
                 connect.timeBudget().plusMinutes(1), dedupe.ttl(), dedupe.failOpen(), Clock.systemUTC(), mapper);
     }
 
@@ -114,10 +109,11 @@ public class Wiring {
     @Produces
     @Singleton
     RequestAuthenticator authenticator(FunctionUrlConfig.GitHub github, FunctionUrlConfig.Http http, ConnectConfig connect,
-            SecretReader reader, ObjectMapper mapper) {
+            Provider<SecretReader> reader, ObjectMapper mapper) {
         return new RequestAuthenticator(
-                github.webhookSecretId().map(id -> secret("GitHub webhook secret", id, connect, reader, mapper)),
-                http.bearerSecretId().map(id -> secret("bearer token", id, connect, reader, mapper)));
+                github.webhookSecretId().map(id -> secret("GitHub webhook secret", id, connect, reader.get(), mapper)),
+                http.bearerSecretId().map(id -> secret("bearer token", id, connect, reader.get(), mapper)),
+                System::nanoTime);
     }
 
     private static TokenProvider secret(String what, String secretId, ConnectConfig connect, SecretReader reader,
@@ -142,11 +138,12 @@ public class Wiring {
     }
 
     /**
-     * Creates every bean above at startup and reads the secrets, so bad settings fail init and not the first event.
+     * Creates every bean above at startup and reads the secrets, so bad settings fail init and not the first event;
+     * the region first, so a missing one fails init with its own one-line message.
      * Building the Secrets Manager client and reading the secrets runs beside the priming of the Connect path:
      * the two are independent, and Lambda's init phase has the CPU to overlap them.
      */
-    void init(@Observes StartupEvent started, DeploySettings settings, ObjectMapper mapper, ConnectClient client,
+    void init(@Observes StartupEvent started, AwsRegion region, DeploySettings settings, ObjectMapper mapper, ConnectClient client,
             Provider<TokenProvider> tokens, Provider<RequestAuthenticator> authenticator, Provider<ConnectDeployer> deployer,
             Provider<Deduplicator> dedupe) {
         CompletableFuture<Void> secrets = CompletableFuture.runAsync(() -> {
@@ -181,45 +178,5 @@ public class Wiring {
             // Not fatal: the secret may be created after the function. Each invocation retries and reports it.
             LOG.warn("Connect token not read at startup: " + unavailable.getMessage());
         }
-    }
-
-    /** One HTTP client, the JDK's URLConnection, for Secrets Manager and DynamoDB alike. */
-    @Produces
-    @Singleton
-    SdkHttpClient awsHttpClient(ConnectConfig connect) {
-        return UrlConnectionHttpClient.builder()
-                .connectionTimeout(connect.connectTimeout())
-                .socketTimeout(connect.readTimeout())
-                .build();
-    }
-
-    private static SecretsManagerClient secretsManager(SdkHttpClient http) {
-        return inLambda(SecretsManagerClient.builder().httpClient(http)).build();
-    }
-
-    /** GitHub allows a delivery 10 s: the hand-off must end well within it, SDK retries included. */
-    private static LambdaClient lambda(SdkHttpClient http) {
-        return inLambda(LambdaClient.builder().httpClient(http)
-                .overrideConfiguration(config -> config.apiCallTimeout(HANDOFF_TIMEOUT))).build();
-    }
-
-    private static DynamoDbClient dynamoDb(SdkHttpClient http) {
-        return inLambda(DynamoDbClient.builder().httpClient(http)).build();
-    }
-
-    /**
-     * In Lambda the region and credentials are environment variables: naming those providers skips the default
-     * chains' probing of profile files, system properties and container endpoints, a measurable part of init.
-     * Elsewhere (tests, a laptop) the default chains apply.
-     */
-    private static <B extends AwsClientBuilder<B, ?>> B inLambda(B builder) {
-        String region = System.getenv("AWS_REGION");
-        if (region != null && !region.isBlank()) {
-            builder.region(Region.of(region));
-        }
-        if (System.getenv("AWS_ACCESS_KEY_ID") != null && System.getenv("AWS_SECRET_ACCESS_KEY") != null) {
-            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
-        }
-        return builder;
     }
 }

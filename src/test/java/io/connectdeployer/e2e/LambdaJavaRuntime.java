@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -26,27 +29,51 @@ final class LambdaJavaRuntime implements AutoCloseable {
     static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
 
     private final Process process;
+    private final Path log;
 
-    private LambdaJavaRuntime(Process process) {
+    private LambdaJavaRuntime(Process process, Path log) {
         this.process = process;
+        this.log = log;
     }
 
+    /** With this machine's environment (plus {@code environment}); the output goes to target/lambda-function.log. */
     static LambdaJavaRuntime start(Path functionZip, String runtimeApi, Map<String, String> environment) throws Exception {
-        return start(functionZip, runtimeApi, environment, "lambda-function.log");
+        return start(functionZip, runtimeApi, environment, null, Path.of("target", "lambda-function.log"));
     }
 
     /** A second function with an environment of its own logs to a file of its own under target. */
     static LambdaJavaRuntime start(Path functionZip, String runtimeApi, Map<String, String> environment, String logFile)
             throws Exception {
+        return start(functionZip, runtimeApi, environment, null, Path.of("target", logFile));
+    }
+
+    /**
+     * As on a machine that has never seen AWS: every inherited {@code AWS_*} variable removed (build machines set
+     * some, e.g. AWS_CA_BUNDLE), and HOME and {@code user.home} an empty directory, so no ~/.aws is read either.
+     */
+    static LambdaJavaRuntime startWithoutAws(Path functionZip, String runtimeApi, Map<String, String> environment, Path log)
+            throws Exception {
+        return start(functionZip, runtimeApi, environment, Files.createTempDirectory(Path.of("target"), "empty-home-"), log);
+    }
+
+    private static LambdaJavaRuntime start(Path functionZip, String runtimeApi, Map<String, String> environment,
+            Path emptyHome, Path log) throws Exception {
         Path taskRoot = Files.createTempDirectory(Path.of("target"), "lambda-task-");
         unzip(functionZip, taskRoot);
         ProcessBuilder builder = Files.exists(taskRoot.resolve("bootstrap")) ? nativeBootstrap(taskRoot) : java(taskRoot);
-        builder.redirectErrorStream(true).redirectOutput(Path.of("target", logFile).toFile());
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        if (emptyHome != null) {
+            builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+            builder.environment().put("HOME", emptyHome.toAbsolutePath().toString());
+            // Java takes user.home from the password database, not from HOME, and the SDK falls back to it.
+            // Both the JVM and a Quarkus native binary read -D options right after the program.
+            builder.command().add(1, "-Duser.home=" + emptyHome.toAbsolutePath());
+        }
         builder.environment().putAll(environment);
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         builder.environment().put("LAMBDA_TASK_ROOT", taskRoot.toString());
         builder.environment().put("_HANDLER", HANDLER);
-        return new LambdaJavaRuntime(builder.start());
+        return new LambdaJavaRuntime(builder.start(), log);
     }
 
     private static ProcessBuilder nativeBootstrap(Path taskRoot) {
@@ -81,8 +108,14 @@ final class LambdaJavaRuntime implements AutoCloseable {
         return process.isAlive();
     }
 
-    static String log() throws IOException {
-        return Files.readString(Path.of("target", "lambda-function.log"));
+    /** The exit code, or empty when the process still runs after {@code timeout}. */
+    OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+    }
+
+    /** Everything the function wrote to stdout and stderr so far. */
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     @Override

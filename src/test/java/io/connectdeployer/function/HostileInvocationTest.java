@@ -186,7 +186,7 @@ class HostileInvocationTest {
         DeployRunner runner = new DeployRunner(settings, deployer, Deduplicator.off(MAPPER));
         RequestAuthenticator authenticator = new RequestAuthenticator(
                 Optional.of(new FakeTokenProvider(WireMockStandIns.WEBHOOK_SECRET)),
-                Optional.of(new FakeTokenProvider(WireMockStandIns.BEARER_TOKEN)));
+                Optional.of(new FakeTokenProvider(WireMockStandIns.BEARER_TOKEN)), System::nanoTime);
         FunctionUrlResponses responses = new FunctionUrlResponses(MAPPER);
         GitHubWebhookHandler github = new GitHubWebhookHandler(runner, settings, ReleaseHandOff.NONE, responses,
                 GitHubTime.CLOCK, MAPPER);

@@ -6,7 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.connectdeployer.testing.ConnectStubs.DEPLOY_UPDATE;
 import static io.connectdeployer.testing.Lambda.FUNQY_ERROR;
+import static io.connectdeployer.testing.MissingSecretProfile.MISSING_BEARER_SECRET_ID;
 import static io.connectdeployer.testing.MissingSecretProfile.MISSING_SECRET_ID;
+import static io.connectdeployer.testing.MissingSecretProfile.MISSING_WEBHOOK_SECRET_ID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,6 +43,7 @@ import io.restassured.response.ValidatableResponse;
  * The Connect token's secret cannot be read: missing (from init on), access denied, throttled. The function
  * answers TokenUnavailableException naming the secret, and Connect gets nothing; once the secret exists the next
  * invocation deploys, with no restart. CONNECT_TOKEN_TTL is 0 here, so each invocation reads the secret once.
+ * The Function URL's secrets are missing too: a caller not yet authenticated gets 503 and nothing of the reason.
  */
 @QuarkusTest
 @TestProfile(MissingSecretProfile.class)
@@ -48,6 +51,10 @@ class SecretsFaultsTest {
 
     private static final String TOKEN_UNAVAILABLE = "io.connectdeployer.secrets.TokenUnavailableException";
     private static final String SEED = "events/direct/seed-example.json";
+    /** What a Function URL caller is told while the secret that would authenticate it cannot be read. */
+    private static final String NOT_AUTHENTICATED_YET = "{\"status\":\"failed\",\"source\":\"%s\",\"deployments\":[],"
+            + "\"error\":{\"type\":\"RequestRejectedException\",\"message\":\"The request could not be authenticated right "
+            + "now; try again later\"}}";
 
     @InjectWireMock
     WireMockServer wireMock;
@@ -145,6 +152,41 @@ class SecretsFaultsTest {
 
         wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
         wireMock.verify(exactly(0), SecretsManagerStubs.readsOf(MISSING_SECRET_ID));
+    }
+
+    @Test
+    void should_answer_503_with_retry_after_and_keep_the_secret_to_the_log_when_the_webhook_secret_does_not_exist() {
+        HttpAnswer answer = Lambda.functionUrl("events/github/release-published.json");
+
+        assertAskedToComeBack(answer, "github", MISSING_WEBHOOK_SECRET_ID, "Secret '" + MISSING_WEBHOOK_SECRET_ID
+                + "' was not found, or has no current value: create it and put its value in it with aws secretsmanager put-secret-value");
+    }
+
+    @Test
+    void should_answer_503_with_retry_after_and_keep_the_iam_hint_to_the_log_when_the_bearer_secret_is_denied() {
+        secretNow = wireMock.stubFor(SecretsManagerStubs.getSecretValue(MISSING_BEARER_SECRET_ID)
+                .willReturn(SecretsManagerStubs.accessDenied(MISSING_BEARER_SECRET_ID)));
+
+        HttpAnswer answer = Lambda.functionUrl("events/function-url/plain.json");
+
+        assertAskedToComeBack(answer, "http", MISSING_BEARER_SECRET_ID, "Secret '" + MISSING_BEARER_SECRET_ID
+                + "' could not be read (AccessDeniedException): grant the function secretsmanager:GetSecretValue on it");
+    }
+
+    /**
+     * A caller not yet authenticated, whose secret could not be read: 503, retry-after, the one body for callers;
+     * the secret read once, Connect not called, and the reason ({@code logged}) only in the log line.
+     */
+    private void assertAskedToComeBack(HttpAnswer answer, String source, String secretId, String logged) {
+        SecretScan.captured(answer.body());
+        SecretScan.assertNothingForOperators(answer.body(), secretId);
+        assertEquals(503, answer.status());
+        assertEquals("30", answer.headers().get("retry-after"));
+        assertEquals(NOT_AUTHENTICATED_YET.formatted(source), answer.body());
+        wireMock.verify(exactly(1), SecretsManagerStubs.readsOf(secretId));
+        wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+        assertTrue(Resources.testLog().contains("error=The request could not be authenticated right now; try again later ("
+                + logged + ")"), "the log holds the reason: " + logged);
     }
 
     /** Same priority as the not-found stub, and newer, so WireMock prefers it until it is removed. */

@@ -57,6 +57,25 @@ public final class SecretScan {
         assertNoneIn(texts, secrets(), "target/quarkus-test.log and " + CAPTURED.size() + " captured answers and errors");
     }
 
+    /**
+     * A body for a caller not yet authenticated holds nothing only the operator should read: no secret id or ARN,
+     * no variable, no IAM hint. Lists what it found.
+     */
+    public static void assertNothingForOperators(String body, String... secretIds) {
+        List<String> found = new ArrayList<>();
+        for (String operatorsOnly : List.of("arn:aws", "_SECRET_ID", "AWS_IAM", "secretsmanager")) {
+            if (body.contains(operatorsOnly)) {
+                found.add(operatorsOnly);
+            }
+        }
+        for (String secretId : secretIds) {
+            if (body.contains(secretId)) {
+                found.add(secretId);
+            }
+        }
+        assertEquals(List.of(), found, "the answer to an unauthenticated caller holds operator details: " + body);
+    }
+
     /** The one assertion: no text holds any secret. Lists each leak by secret and where it was found. */
     public static void assertNoneIn(Collection<String> texts, Collection<String> secrets, String what) {
         List<String> leaks = new ArrayList<>();

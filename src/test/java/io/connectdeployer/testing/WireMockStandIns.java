@@ -59,6 +59,11 @@ public class WireMockStandIns implements QuarkusTestResourceLifecycleManager {
                 "aws.secretAccessKey", "test");
     }
 
+    /** The running server, for stand-ins that register more before the application starts. */
+    protected WireMockServer server() {
+        return server;
+    }
+
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(server,
