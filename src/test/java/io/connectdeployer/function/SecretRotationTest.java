@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.connectdeployer.testing.ConnectStubs;
 import io.connectdeployer.testing.Events;
+import io.connectdeployer.testing.GitHubDeliveries;
 import io.connectdeployer.testing.InjectWireMock;
 import io.connectdeployer.testing.Lambda;
 import io.connectdeployer.testing.Lambda.HttpAnswer;
@@ -60,11 +61,11 @@ class SecretRotationTest {
 
     @Test
     void should_deploy_after_one_read_and_refuse_a_bad_signature_without_another_when_the_webhook_secret_was_rotated() {
-        // given: the fixtures are signed with GitHub's example secret, now the secret's value
+        // given: the deliveries are signed with GitHub's example secret, now the secret's value
         rotate(ROTATED_WEBHOOK_ID, WireMockStandIns.WEBHOOK_SECRET);
 
         // when
-        HttpAnswer signed = functionUrl(Events.load("events/github/release-published.json"));
+        HttpAnswer signed = functionUrl(GitHubDeliveries.released("c0ffee00-0000-4000-8000-000000000001"));
         HttpAnswer badlySigned = functionUrl(Events.load("events/github/release-published-bad-signature.json"));
 
         // then

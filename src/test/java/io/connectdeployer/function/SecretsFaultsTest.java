@@ -52,7 +52,8 @@ class SecretsFaultsTest {
     private static final String TOKEN_UNAVAILABLE = "io.connectdeployer.secrets.TokenUnavailableException";
     private static final String SEED = "events/direct/seed-example.json";
     /** What a Function URL caller is told while the secret that would authenticate it cannot be read. */
-    private static final String NOT_AUTHENTICATED_YET = "{\"status\":\"failed\",\"source\":\"%s\",\"deployments\":[],"
+    /** Source, then the event id member (a GitHub delivery's id, or nothing). */
+    private static final String NOT_AUTHENTICATED_YET = "{\"status\":\"failed\",\"source\":\"%s\",%s\"deployments\":[],"
             + "\"error\":{\"type\":\"RequestRejectedException\",\"message\":\"The request could not be authenticated right "
             + "now; try again later\"}}";
 
@@ -182,7 +183,8 @@ class SecretsFaultsTest {
         SecretScan.assertNothingForOperators(answer.body(), secretId);
         assertEquals(503, answer.status());
         assertEquals("30", answer.headers().get("retry-after"));
-        assertEquals(NOT_AUTHENTICATED_YET.formatted(source), answer.body());
+        assertEquals(NOT_AUTHENTICATED_YET.formatted(source, "github".equals(source)
+                ? "\"event_id\":\"3f9c2a10-cc3b-11f1-8e4a-1d2b3c4d5e6f\"," : ""), answer.body());
         wireMock.verify(exactly(1), SecretsManagerStubs.readsOf(secretId));
         wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
         assertTrue(Resources.testLog().contains("error=The request could not be authenticated right now; try again later ("

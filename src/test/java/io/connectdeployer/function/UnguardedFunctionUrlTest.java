@@ -32,7 +32,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(WireMockStandIns.class)
 class UnguardedFunctionUrlTest {
 
-    private static final String BODY = "{\"status\":\"failed\",\"source\":\"%s\",\"deployments\":[],"
+    /** Source, then the event id member (a GitHub delivery's id, or nothing), then the message. */
+    private static final String BODY = "{\"status\":\"failed\",\"source\":\"%s\",%s\"deployments\":[],"
             + "\"error\":{\"type\":\"RequestRejectedException\",\"message\":\"%s\"}}";
 
     @InjectWireMock
@@ -51,7 +52,7 @@ class UnguardedFunctionUrlTest {
         // then
         SecretScan.assertNothingForOperators(answer.body());
         assertEquals(401, answer.status());
-        assertEquals(BODY.formatted("github", "The x-hub-signature-256 does not match the body: check the webhook's secret"),
+        assertEquals(BODY.formatted("github", "\"event_id\":\"3f9c2a10-cc3b-11f1-8e4a-1d2b3c4d5e6f\",", "The x-hub-signature-256 does not match the body: check the webhook's secret"),
                 answer.body());
         assertTrue(Resources.testLog().contains("error=The x-hub-signature-256 does not match the body: check the webhook's "
                 + "secret (GITHUB_WEBHOOK_SECRET_ID is not set, so no delivery is accepted)"), "the log names the variable");
@@ -72,8 +73,8 @@ class UnguardedFunctionUrlTest {
         SecretScan.assertNothingForOperators(withoutToken.body());
         assertEquals(401, withToken.status());
         assertEquals("Bearer", withToken.headers().get("www-authenticate"));
-        assertEquals(BODY.formatted("http", "The bearer token is not valid"), withToken.body());
-        assertEquals(BODY.formatted("http", "Missing Authorization: Bearer <token>"), withoutToken.body());
+        assertEquals(BODY.formatted("http", "", "The bearer token is not valid"), withToken.body());
+        assertEquals(BODY.formatted("http", "", "Missing Authorization: Bearer <token>"), withoutToken.body());
         assertTrue(Resources.testLog().contains("error=The bearer token is not valid (HTTP_BEARER_SECRET_ID is not set, so "
                 + "only requests to an AWS_IAM Function URL pass)"), "the log names the variable");
         wireMock.verify(exactly(0), postRequestedFor(urlEqualTo("/")));
