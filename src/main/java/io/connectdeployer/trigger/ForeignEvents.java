@@ -42,7 +42,7 @@ final class ForeignEvents {
 
     static String eventBridge(String source, String detailType) {
         return "an EventBridge event from " + cut(source, 60) + (detailType == null ? "" : ", detail-type '" + cut(detailType, 60) + "'")
-                + "; of AWS's own events only S3 events and schedules (aws.events, aws.scheduler) are triggers";
+                + "; of AWS's own events only S3's and schedules trigger deployments";
     }
 
     /** Events of AWS services that are not triggers, recognised by the keys their documented formats always have. */
@@ -75,7 +75,7 @@ final class ForeignEvents {
     static String keys(JsonNode event) {
         StringBuilder keys = new StringBuilder("top-level keys [");
         int listed = 0;
-        for (Iterator<String> names = event.fieldNames(); names.hasNext() && keys.length() < 160; listed++) {
+        for (Iterator<String> names = event.fieldNames(); names.hasNext() && keys.length() < 110; listed++) {
             keys.append(listed == 0 ? "" : ", ").append(cut(names.next(), 40));
         }
         int more = event.size() - listed;

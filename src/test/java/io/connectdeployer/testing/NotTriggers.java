@@ -12,7 +12,7 @@ public final class NotTriggers {
             + "or a Lambda Function URL request (payload format 2.0)";
 
     private static final String QUEUE = "; this function takes S3 and EventBridge events directly, not through a queue or topic";
-    private static final String AWS_EVENT = "; of AWS's own events only S3 events and schedules (aws.events, aws.scheduler) are triggers";
+    private static final String AWS_EVENT = "; of AWS's own events only S3's and schedules trigger deployments";
 
     private NotTriggers() {
     }
