@@ -26,7 +26,7 @@ import io.connectdeployer.trigger.Work;
 public class DeployRunner {
 
     /** Stands for the token in dry-run output. */
-    static final String MASK = "***";
+    public static final String MASK = "***";
 
     private final DeploySettings settings;
     private final ConnectDeployer deployer;
@@ -113,7 +113,7 @@ public class DeployRunner {
                 null, failure.attempts() > 0 ? failure.attempts() : null, null, null, null, error(failure));
     }
 
-    static DeployResult.Error error(DeployerException failure) {
+    public static DeployResult.Error error(DeployerException failure) {
         return new DeployResult.Error(failure.getClass().getSimpleName(), failure.getMessage(),
                 failure instanceof InvalidDeployEventException invalid ? invalid.problems() : List.of());
     }

@@ -9,6 +9,8 @@ import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.trigger.Batch;
 import io.connectdeployer.trigger.EventShape;
 import io.connectdeployer.trigger.Triggers;
+import io.connectdeployer.url.FunctionUrlHandler;
+import io.connectdeployer.url.FunctionUrlResponse;
 
 /**
  * Recognises the trigger and answers in its terms: a Function URL gets an HTTP response whatever happens; every

@@ -12,7 +12,7 @@ import io.connectdeployer.trigger.Source;
  * as {@code mdc.outcome}, {@code mdc.project}, ...; the message repeats them for the plain format in dev.
  * The token is never among them.
  */
-final class InvocationLog {
+public final class InvocationLog {
 
     private static final Logger LOG = Logger.getLogger("io.connectdeployer.invocation");
     private static final String TRACE_PROPERTY = "com.amazonaws.xray.traceHeader";
@@ -20,20 +20,20 @@ final class InvocationLog {
     private InvocationLog() {
     }
 
-    static void success(String outcome, Source source, String eventId, DeployRequest request, Integer httpStatus,
+    public static void success(String outcome, Source source, String eventId, DeployRequest request, Integer httpStatus,
             Integer attempts, long startedNanos) {
         write(Logger.Level.INFO, outcome, source, eventId, request, httpStatus, attempts, startedNanos, null, null);
     }
 
-    static void accepted(Source source, String eventId, String reason, long startedNanos) {
+    public static void accepted(Source source, String eventId, String reason, long startedNanos) {
         write(Logger.Level.INFO, "accepted", source, eventId, null, null, null, startedNanos, null, reason);
     }
 
-    static void ignored(Source source, String eventId, String reason, long startedNanos) {
+    public static void ignored(Source source, String eventId, String reason, long startedNanos) {
         write(Logger.Level.INFO, "ignored", source, eventId, null, null, null, startedNanos, null, reason);
     }
 
-    static void failure(Source source, String eventId, DeployRequest request, DeployerException error, long startedNanos) {
+    public static void failure(Source source, String eventId, DeployRequest request, DeployerException error, long startedNanos) {
         Logger.Level level = error.httpStatus() < 500 ? Logger.Level.WARN : Logger.Level.ERROR;
         write(level, "failed", source, eventId, request, null, error.attempts() > 0 ? error.attempts() : null,
                 startedNanos, error, null);

@@ -51,6 +51,11 @@ import io.connectdeployer.testing.WireMockStandIns;
 import io.connectdeployer.trigger.EventShape;
 import io.connectdeployer.trigger.FunctionUrlRequest;
 import io.connectdeployer.trigger.S3KeyPattern;
+import io.connectdeployer.url.FunctionUrlHandler;
+import io.connectdeployer.url.FunctionUrlResponse;
+import io.connectdeployer.url.FunctionUrlResponses;
+import io.connectdeployer.url.GitHubWebhookHandler;
+import io.connectdeployer.url.RequestAuthenticator;
 
 /**
  * The whole function minus its I/O: DeployService, FunctionUrlHandler (with the real signature and bearer checks),

@@ -1,4 +1,4 @@
-package io.connectdeployer.function;
+package io.connectdeployer.runtime;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

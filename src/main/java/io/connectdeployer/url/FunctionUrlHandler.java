@@ -1,4 +1,4 @@
-package io.connectdeployer.function;
+package io.connectdeployer.url;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.connectdeployer.error.DeployerException;
+import io.connectdeployer.function.DeployRunner;
+import io.connectdeployer.function.InvocationLog;
 import io.connectdeployer.trigger.DirectEvents;
 import io.connectdeployer.trigger.FunctionUrlRequest;
 import io.connectdeployer.trigger.JsonBody;
@@ -25,7 +27,7 @@ public class FunctionUrlHandler {
     private final FunctionUrlResponses responses;
     private final ObjectReader bodyReader;
 
-    FunctionUrlHandler(DeployRunner runner, RequestAuthenticator authenticator, GitHubWebhookHandler github,
+    public FunctionUrlHandler(DeployRunner runner, RequestAuthenticator authenticator, GitHubWebhookHandler github,
             FunctionUrlResponses responses, ObjectMapper mapper) {
         this.runner = runner;
         this.authenticator = authenticator;

@@ -1,4 +1,4 @@
-package io.connectdeployer.function;
+package io.connectdeployer.url;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,8 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.connectdeployer.config.DeploySettings;
+import io.connectdeployer.function.DeployResult;
 import io.connectdeployer.function.DeployResult.Deployment;
 import io.connectdeployer.function.DeployResult.Status;
+import io.connectdeployer.function.DeployRunner;
+import io.connectdeployer.function.InvocationLog;
 import io.connectdeployer.handoff.ReleaseHandOff;
 import io.connectdeployer.trigger.Batch;
 import io.connectdeployer.trigger.FunctionUrlRequest;
@@ -40,7 +43,7 @@ public class GitHubWebhookHandler {
     private final Clock clock;
     private final ObjectReader bodyReader;
 
-    GitHubWebhookHandler(DeployRunner runner, DeploySettings settings, ReleaseHandOff handOff, FunctionUrlResponses responses,
+    public GitHubWebhookHandler(DeployRunner runner, DeploySettings settings, ReleaseHandOff handOff, FunctionUrlResponses responses,
             Clock clock, ObjectMapper mapper) {
         this.runner = runner;
         this.settings = settings;

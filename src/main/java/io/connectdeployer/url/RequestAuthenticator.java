@@ -1,4 +1,4 @@
-package io.connectdeployer.function;
+package io.connectdeployer.url;
 
 import java.time.Duration;
 import java.util.Map;
@@ -65,13 +65,13 @@ public final class RequestAuthenticator {
     }
 
     /** Drops both cached secrets (see {@link TokenProvider#forget()}). */
-    void forget() {
+    public void forget() {
         webhookSecret.ifPresent(RereadingSecret::forget);
         bearerSecret.ifPresent(RereadingSecret::forget);
     }
 
     /** Reads both secrets now, in the init phase, so the first request does not pay for them. */
-    void prefetch() {
+    public void prefetch() {
         webhookSecret.ifPresent(RereadingSecret::prefetch);
         bearerSecret.ifPresent(RereadingSecret::prefetch);
     }

@@ -1,4 +1,4 @@
-package io.connectdeployer.function;
+package io.connectdeployer.runtime;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -31,6 +31,7 @@ import io.connectdeployer.connect.RetryPolicy;
 import io.connectdeployer.connect.Sleeper;
 import io.connectdeployer.dedupe.DynamoDbDeduplicationStore;
 import io.connectdeployer.error.DeployerException;
+import io.connectdeployer.function.Deduplicator;
 import io.connectdeployer.handoff.LambdaReleaseHandOff;
 import io.connectdeployer.handoff.ReleaseHandOff;
 import io.connectdeployer.secrets.CachedTokenProvider;
@@ -38,6 +39,7 @@ import io.connectdeployer.secrets.NoTokenProvider;
 import io.connectdeployer.secrets.SecretReader;
 import io.connectdeployer.secrets.SecretsManagerSecretReader;
 import io.connectdeployer.secrets.TokenProvider;
+import io.connectdeployer.url.RequestAuthenticator;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

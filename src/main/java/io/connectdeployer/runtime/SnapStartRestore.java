@@ -1,4 +1,4 @@
-package io.connectdeployer.function;
+package io.connectdeployer.runtime;
 
 import org.crac.Context;
 import org.crac.Core;
@@ -6,6 +6,7 @@ import org.crac.Resource;
 import org.jboss.logging.Logger;
 
 import io.connectdeployer.secrets.TokenProvider;
+import io.connectdeployer.url.RequestAuthenticator;
 
 /**
  * With SnapStart, init runs once and every cold start resumes from its snapshot, so the secrets read at init could

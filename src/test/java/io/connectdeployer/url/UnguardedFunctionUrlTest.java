@@ -1,4 +1,4 @@
-package io.connectdeployer.function;
+package io.connectdeployer.url;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;

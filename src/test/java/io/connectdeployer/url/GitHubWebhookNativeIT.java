@@ -1,4 +1,4 @@
-package io.connectdeployer.function;
+package io.connectdeployer.url;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 

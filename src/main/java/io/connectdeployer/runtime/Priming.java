@@ -1,4 +1,4 @@
-package io.connectdeployer.function;
+package io.connectdeployer.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,14 +14,17 @@ import io.connectdeployer.deploy.DeployPlanner;
 import io.connectdeployer.deploy.DeployRequest;
 import io.connectdeployer.deploy.Filter;
 import io.connectdeployer.error.DeployerException;
+import io.connectdeployer.function.DeployResult;
 import io.connectdeployer.function.DeployResult.Deployment;
 import io.connectdeployer.function.DeployResult.Status;
+import io.connectdeployer.function.DeployRunner;
 import io.connectdeployer.trigger.BearerToken;
 import io.connectdeployer.trigger.EventShape;
 import io.connectdeployer.trigger.Source;
 import io.connectdeployer.trigger.Triggers;
 import io.connectdeployer.trigger.WebhookSignature;
 import io.connectdeployer.trigger.Work;
+import io.connectdeployer.url.FunctionUrlResponse;
 
 /**
  * Runs the pure paths once during init, so the first real event does not pay for loading and linking them (and a

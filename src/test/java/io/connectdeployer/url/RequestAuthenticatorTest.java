@@ -1,4 +1,4 @@
-package io.connectdeployer.function;
+package io.connectdeployer.url;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.connectdeployer.runtime.Wiring;
 import io.connectdeployer.secrets.CachedTokenProvider;
 import io.connectdeployer.secrets.SecretReader;
 import io.connectdeployer.secrets.TokenProvider;

@@ -1,4 +1,4 @@
-package io.connectdeployer.function;
+package io.connectdeployer.url;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectdeployer.connect.ConnectRateLimitedException;
 import io.connectdeployer.error.DeployerException;
+import io.connectdeployer.function.DeployResult;
 import io.connectdeployer.function.DeployResult.Status;
+import io.connectdeployer.function.DeployRunner;
 import io.connectdeployer.trigger.RequestRejectedException;
 import io.connectdeployer.trigger.Source;
 
@@ -25,7 +27,7 @@ public class FunctionUrlResponses {
 
     private final ObjectMapper mapper;
 
-    FunctionUrlResponses(ObjectMapper mapper) {
+    public FunctionUrlResponses(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
