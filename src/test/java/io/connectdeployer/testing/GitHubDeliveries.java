@@ -37,6 +37,19 @@ public final class GitHubDeliveries {
         return release("released", Instant.now().minusSeconds(3600), delivery);
     }
 
+    /** What Connect must receive for the fixture's release, deployed with the trigger tests' defaults. */
+    public static String deployUpdate(String token, String flowId) {
+        return """
+                {"user_token": "%s",
+                 "device_filter": {"project": {"name": "Demo"}, "groups": [],
+                                   "filters": [{"type": "device_state", "operand": "is", "value": "online"}]},
+                 "deployment_configuration": {"flow_id": "%s",
+                   "comment": "octo-org/gateway-firmware v1.4.2 \\"Gateway 1.4.2\\" https://github.com/octo-org/gateway-firmware/releases/tag/v1.4.2",
+                   "app": {"name": "gateway-firmware", "version": "v1.4.2"},
+                   "parameters_mapping": {"region": "eu"}}}
+                """.formatted(token, flowId);
+    }
+
     /** The request with this body, its content-length and signatures recomputed. */
     public static ObjectNode withBody(ObjectNode request, String body, String secret) {
         request.put("body", body);

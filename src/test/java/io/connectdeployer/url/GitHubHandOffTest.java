@@ -98,15 +98,8 @@ class GitHubHandOffTest {
                 .body("source", equalTo("github"))
                 .body("event_id", equalTo(DELIVERY));
 
-        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)).withRequestBody(equalToJson("""
-                {"user_token": "%s",
-                 "device_filter": {"project": {"name": "Demo"}, "groups": [],
-                                   "filters": [{"type": "device_state", "operand": "is", "value": "online"}]},
-                 "deployment_configuration": {"flow_id": "f-trigger-0001",
-                   "comment": "octo-org/gateway-firmware v1.4.2 \\"Gateway 1.4.2\\" https://github.com/octo-org/gateway-firmware/releases/tag/v1.4.2",
-                   "app": {"name": "gateway-firmware", "version": "v1.4.2"},
-                   "parameters_mapping": {"region": "eu"}}}
-                """.formatted(WireMockStandIns.currentToken()))));
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE))
+                .withRequestBody(equalToJson(GitHubDeliveries.deployUpdate(WireMockStandIns.currentToken(), "f-trigger-0001"))));
     }
 
     @Test

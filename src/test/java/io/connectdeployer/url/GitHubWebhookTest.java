@@ -53,15 +53,8 @@ class GitHubWebhookTest {
         assertEquals(201, answer.status());
         assertEquals("github", answer.json().getString("source"));
         assertEquals("a1b2c3d4-0000-4000-8000-000000000001", answer.json().getString("event_id"));
-        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)).withRequestBody(equalToJson("""
-                {"user_token": "%s",
-                 "device_filter": {"project": {"name": "Demo"}, "groups": [],
-                                   "filters": [{"type": "device_state", "operand": "is", "value": "online"}]},
-                 "deployment_configuration": {"flow_id": "%s",
-                   "comment": "octo-org/gateway-firmware v1.4.2 \\"Gateway 1.4.2\\" https://github.com/octo-org/gateway-firmware/releases/tag/v1.4.2",
-                   "app": {"name": "gateway-firmware", "version": "v1.4.2"},
-                   "parameters_mapping": {"region": "eu"}}}
-                """.formatted(WireMockStandIns.currentToken(), TriggerProfile.FLOW_ID))));
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE))
+                .withRequestBody(equalToJson(GitHubDeliveries.deployUpdate(WireMockStandIns.currentToken(), TriggerProfile.FLOW_ID))));
     }
 
     @Test
