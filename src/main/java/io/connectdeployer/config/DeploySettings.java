@@ -9,7 +9,10 @@ import io.connectdeployer.deploy.DeployDefaults;
 import io.connectdeployer.trigger.ReleasePolicy;
 import io.connectdeployer.trigger.S3KeyPattern;
 
-/** The function's configuration once parsed and validated at startup. */
+/**
+ * The function's configuration once parsed and validated at startup. {@code dedupeNamespace} starts every dedupe key
+ * (see {@link io.connectdeployer.trigger.DedupeKeys}).
+ */
 public record DeploySettings(
         URI apiUrl,
         ConnectDialect dialect,
@@ -17,5 +20,6 @@ public record DeploySettings(
         DefaultTemplates templates,
         S3KeyPattern s3Keys,
         ReleasePolicy github,
-        Duration timeBudget) {
+        Duration timeBudget,
+        String dedupeNamespace) {
 }

@@ -79,6 +79,14 @@ public final class SettingsParser {
         templateProblems.forEach(problem -> problems.add(problem.toString()));
         S3KeyPattern s3Keys = s3Keys(deploy.s3KeyPattern());
         positive("DEPLOY_GITHUB_MAX_AGE", deploy.githubMaxAge());
+        if (dedupe.table().isPresent()) {
+            // Zero or less would keep no result at all: every duplicate would deploy again, without a word.
+            positive("DEDUPE_TTL", dedupe.ttl());
+        }
+        if (dedupe.namespace().isBlank() || dedupe.namespace().contains("/")) {
+            problems.add("DEDUPE_NAMESPACE: must be a non-empty name without '/' (it ends where the key's '/' is), not '"
+                    + dedupe.namespace() + "'");
+        }
         if (dedupe.table().isPresent() && dedupe.ttl().compareTo(deploy.githubMaxAge()) < 0) {
             // A replay inside the window must find the first delivery's record, or it would deploy again.
             problems.add("DEDUPE_TTL: must cover DEPLOY_GITHUB_MAX_AGE (" + deploy.githubMaxAge() + "), not "
@@ -88,7 +96,7 @@ public final class SettingsParser {
             throw new InvalidConfigurationException(problems);
         }
         return new DeploySettings(apiUrl, dialect, defaults, templates, s3Keys,
-                new ReleasePolicy(deploy.githubPrereleases(), deploy.githubMaxAge()), connect.timeBudget());
+                new ReleasePolicy(deploy.githubPrereleases(), deploy.githubMaxAge()), connect.timeBudget(), dedupe.namespace());
     }
 
     private URI apiUrl(String value) {

@@ -4,21 +4,33 @@ import java.time.Instant;
 
 /**
  * Where a deployment is claimed before Connect is called, so a second delivery of the same event finds the claim.
- * Implementations translate their own failures into {@link DedupeUnavailableException}.
+ * Each claim carries its owner, a token of the invocation that took it: an invocation that outlived its claim can
+ * neither overwrite nor delete the claim of the one that took it over. Implementations translate their own failures
+ * into {@link DedupeUnavailableException}, and an item they did not write into {@link ForeignDedupeItemException}.
  */
 public interface DeduplicationStore {
 
     /**
-     * Claims {@code key} until {@code lockedUntil}, unless a live claim or a completed result holds it; an expired
-     * claim (its function died mid-way) is taken over.
+     * Claims {@code key} for {@code owner} until {@code lockedUntil}, unless a live claim or a completed result holds
+     * it; an expired claim (its function died mid-way) is taken over. A claim already held by {@code owner} (a write
+     * that succeeded although its answer was lost, and was sent again) is {@link Claim.Taken}.
      */
-    Claim claim(String key, Instant now, Instant lockedUntil);
+    Claim claim(String key, String owner, Instant now, Instant lockedUntil);
 
-    /** Marks the claim done and keeps {@code result} (JSON) until {@code expiresAt}, for the duplicates to come. */
-    void complete(String key, String result, Instant expiresAt);
+    /**
+     * Marks {@code owner}'s claim done and keeps {@code result} (JSON) until {@code expiresAt}, for the duplicates
+     * to come; also when the claim expired but nobody took it over.
+     *
+     * @return false, writing nothing, when another owner holds the key now
+     */
+    boolean complete(String key, String owner, String result, Instant expiresAt);
 
-    /** Gives the claim up after a failed deployment, so a retry can deploy. */
-    void release(String key);
+    /**
+     * Gives {@code owner}'s claim up after a failed deployment, so a retry can deploy.
+     *
+     * @return false, deleting nothing, when the key holds no claim of {@code owner}'s (taken over, or gone)
+     */
+    boolean release(String key, String owner);
 
     /** What a claim found. */
     sealed interface Claim {

@@ -7,12 +7,14 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The claims in a DynamoDB table: partition key {@code id} (string), TTL attribute {@code expires_at} (epoch
- * seconds), plus {@code state} and {@code result}. A conditional PutItem is the claim, so two invocations racing
- * for one event cannot both win. TTL deletion lags by up to days, so expiry is checked here, not left to it.
+ * seconds), plus {@code state}, {@code owner} and, once completed, {@code result} ({@code state} and {@code owner}
+ * are reserved words, so expressions name them through placeholders). A conditional PutItem is the
+ * claim, so two invocations racing for one event cannot both win; completing and releasing are conditional on the
+ * owner. TTL deletion lags by up to days, so expiry is checked here, not left to it.
  */
 public final class DynamoDbDeduplicationStore implements DeduplicationStore {
 
@@ -28,29 +30,42 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
     }
 
     @Override
-    public Claim claim(String key, Instant now, Instant lockedUntil) {
+    public Claim claim(String key, String owner, Instant now, Instant lockedUntil) {
         try {
             client.putItem(put -> put.tableName(table)
-                    .item(Map.of("id", text(key), "state", text(IN_PROGRESS), "expires_at", epoch(lockedUntil)))
-                    .conditionExpression("attribute_not_exists(id) OR expires_at < :now")
-                    .expressionAttributeValues(Map.of(":now", epoch(now))));
+                    .item(Map.of("id", text(key), "state", text(IN_PROGRESS), "owner", text(owner),
+                            "expires_at", epoch(lockedUntil)))
+                    // Free, or a claim or result of ours whose time is up; an item without a state is never overwritten.
+                    .conditionExpression("attribute_not_exists(id) OR (attribute_exists(#state) AND expires_at < :now)")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":now", epoch(now)))
+                    // The item that won comes back with the refusal: no second call to read it.
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return new Claim.Taken();
         } catch (ConditionalCheckFailedException held) {
-            try {
-                return holder(key);
-            } catch (SdkException unreachable) {
-                throw unavailable("claim", unreachable);
+            if (!held.hasItem()) {
+                // DynamoDB returns the item whenever one failed the condition; a stand-in that does not is unusable.
+                throw unavailable("claim", held);
             }
+            return holder(key, owner, held.item());
         } catch (SdkException unreachable) {
             throw unavailable("claim", unreachable);
         }
     }
 
     @Override
-    public void complete(String key, String result, Instant expiresAt) {
+    public boolean complete(String key, String owner, String result, Instant expiresAt) {
         try {
-            client.putItem(put -> put.tableName(table).item(Map.of("id", text(key), "state", text(COMPLETED),
-                    "result", text(result), "expires_at", epoch(expiresAt))));
+            client.putItem(put -> put.tableName(table)
+                    .item(Map.of("id", text(key), "state", text(COMPLETED), "owner", text(owner), "result", text(result),
+                            "expires_at", epoch(expiresAt)))
+                    // Our claim, even expired, or nothing (TTL deleted it): never a claim another invocation took over.
+                    .conditionExpression("attribute_not_exists(id) OR #owner = :owner")
+                    .expressionAttributeNames(Map.of("#owner", "owner"))
+                    .expressionAttributeValues(Map.of(":owner", text(owner))));
+            return true;
+        } catch (ConditionalCheckFailedException takenOver) {
+            return false;
         } catch (SdkException unreachable) {
             throw new DedupeUnavailableException("Could not record the result for '" + key + "' in DynamoDB table '"
                     + table + "': " + unreachable.getMessage() + ". The deployment was made; its claim expires on its own.",
@@ -59,35 +74,55 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
     }
 
     @Override
-    public void release(String key) {
+    public boolean release(String key, String owner) {
         try {
             client.deleteItem(delete -> delete.tableName(table).key(Map.of("id", text(key)))
-                    .conditionExpression("#state = :in_progress")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":in_progress", text(IN_PROGRESS))));
-        } catch (ConditionalCheckFailedException alreadyGone) {
-            // Expired and taken over by another invocation: not ours to delete.
+                    .conditionExpression("#owner = :owner AND #state = :in_progress")
+                    .expressionAttributeNames(Map.of("#owner", "owner", "#state", "state"))
+                    .expressionAttributeValues(Map.of(":owner", text(owner), ":in_progress", text(IN_PROGRESS))));
+            return true;
+        } catch (ConditionalCheckFailedException notOurs) {
+            return false;
         } catch (SdkException unreachable) {
             throw unavailable("release", unreachable);
         }
     }
 
-    private Claim holder(String key) {
-        GetItemResponse found = client.getItem(get -> get.tableName(table).key(Map.of("id", text(key))).consistentRead(true));
-        Map<String, AttributeValue> item = found.item();
-        if (item == null || item.isEmpty()) {
-            // Deleted between our put and this read (a release): the caller's retry will claim it.
-            return new Claim.InProgress(Instant.now());
+    /** What holds the key, read from the item that failed the claim's condition. */
+    private Claim holder(String key, String owner, Map<String, AttributeValue> item) {
+        String state = text(item, "state");
+        Instant until = expiry(item);
+        if (state == null || until == null) {
+            throw new ForeignDedupeItemException(key, table);
         }
-        if (COMPLETED.equals(item.get("state").s())) {
-            return new Claim.Completed(item.get("result").s());
+        if (COMPLETED.equals(state) && text(item, "result") != null) {
+            return new Claim.Completed(text(item, "result"));
         }
-        return new Claim.InProgress(Instant.ofEpochSecond(Long.parseLong(item.get("expires_at").n())));
+        if (!IN_PROGRESS.equals(state)) {
+            throw new ForeignDedupeItemException(key, table);
+        }
+        // Our own claim: the SDK sent our PutItem again after the first one had in fact succeeded.
+        return owner.equals(text(item, "owner")) ? new Claim.Taken() : new Claim.InProgress(until);
     }
 
     private DedupeUnavailableException unavailable(String what, SdkException cause) {
         return new DedupeUnavailableException("Could not " + what + " the deployment in DynamoDB table '" + table
                 + "' (DEDUPE_TABLE): " + cause.getMessage() + ". Nothing was deployed; Lambda's retry will try again.", cause);
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    /** {@code expires_at} as we write it, whole epoch seconds; null when it is missing or something else. */
+    private static Instant expiry(Map<String, AttributeValue> item) {
+        AttributeValue value = item.get("expires_at");
+        try {
+            return value == null || value.n() == null ? null : Instant.ofEpochSecond(Long.parseLong(value.n()));
+        } catch (NumberFormatException notOurs) {
+            return null;
+        }
     }
 
     private static AttributeValue text(String value) {

@@ -3,13 +3,16 @@ package io.connectdeployer.function;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.connectdeployer.config.InvalidConfigurationException;
 import io.connectdeployer.dedupe.DedupeUnavailableException;
 import io.connectdeployer.dedupe.DeduplicationStore;
 import io.connectdeployer.dedupe.DeduplicationStore.Claim;
@@ -18,7 +21,8 @@ import io.connectdeployer.function.DeployResult.Deployment;
 
 /**
  * Claims each deployment before Connect is called and keeps its result for the duplicates. With no store (no
- * DEDUPE_TABLE) or no key (the event carries nothing to key on) everything proceeds.
+ * DEDUPE_TABLE) or no key (the event carries nothing to key on) everything proceeds. Each claim gets an owner token
+ * of its own, so only the invocation that took a claim completes or releases it.
  */
 public final class Deduplicator {
 
@@ -33,9 +37,17 @@ public final class Deduplicator {
 
     /**
      * @param lock how long a claim holds: longer than one invocation may take, so only a dead one's claim expires
+     * @param ttl how long a result is kept: longer than {@code lock}
+     * @throws InvalidConfigurationException naming DEDUPE_TTL when a store is given and {@code ttl} is not longer
+     *         than {@code lock}
      */
     public Deduplicator(Optional<DeduplicationStore> store, Duration lock, Duration ttl, boolean failOpen, Clock clock,
             ObjectMapper mapper) {
+        if (store.isPresent() && ttl.compareTo(lock) <= 0) {
+            // A result that expires before the claim it replaces would let a late redelivery deploy again.
+            throw new InvalidConfigurationException(List.of("DEDUPE_TTL: must be longer than a claim holds (" + lock
+                    + "), not " + ttl));
+        }
         this.store = store;
         this.lock = lock;
         this.ttl = ttl;
@@ -49,55 +61,75 @@ public final class Deduplicator {
     }
 
     /**
-     * Empty when the caller should deploy (and then call {@link #completed} or {@link #failed}); the earlier
-     * deployment when this is a duplicate of a completed one.
-     *
+     * One deployment's claim: deploy under it (then {@link #completed} or {@link #failed}), or, when
+     * {@code earlier} is set, answer with the deployment an earlier delivery made. A null {@code key} claims nothing.
+     */
+    record Ticket(String key, String owner, Deployment earlier) {
+
+        static final Ticket UNCHECKED = new Ticket(null, null, null);
+
+        boolean duplicate() {
+            return earlier != null;
+        }
+    }
+
+    /**
      * @throws DeploymentInProgressException another invocation holds the claim
      * @throws DedupeUnavailableException the store failed and DEDUPE_FAIL_OPEN is off
      */
-    Optional<Deployment> claim(String key) {
+    Ticket claim(String key) {
         if (store.isEmpty() || key == null) {
-            return Optional.empty();
+            return Ticket.UNCHECKED;
         }
         Instant now = clock.instant();
+        // Made here, per claim and after init: a SnapStart snapshot must not hand every restored copy the same owner.
+        String owner = UUID.randomUUID().toString();
         Claim claim;
         try {
-            claim = store.get().claim(key, now, now.plus(lock));
+            claim = store.get().claim(key, owner, now, now.plus(lock));
         } catch (DedupeUnavailableException unavailable) {
             if (!failOpen) {
                 throw unavailable;
             }
             LOG.warn("deploying without duplicate check (DEDUPE_FAIL_OPEN=true): " + unavailable.getMessage());
-            return Optional.empty();
+            // The claim may have been written all the same: settling it under this owner keeps the result.
+            return new Ticket(key, owner, null);
         }
         if (claim instanceof Claim.Completed completed) {
-            return Optional.of(read(completed.result()));
+            return new Ticket(key, owner, read(completed.result()));
         }
         if (claim instanceof Claim.InProgress inProgress) {
             throw new DeploymentInProgressException(key, inProgress.until());
         }
-        return Optional.empty();
+        return new Ticket(key, owner, null);
     }
 
     /** Keeps the result; a failure here is logged, not thrown: the deployment was made, and failing would redo it. */
-    void completed(String key, Deployment deployment) {
-        if (store.isEmpty() || key == null) {
+    void completed(Ticket ticket, Deployment deployment) {
+        if (store.isEmpty() || ticket.key() == null) {
             return;
         }
         try {
-            store.get().complete(key, mapper.writeValueAsString(deployment), clock.instant().plus(ttl));
+            String result = mapper.writeValueAsString(deployment);
+            if (!store.get().complete(ticket.key(), ticket.owner(), result, clock.instant().plus(ttl))) {
+                LOG.warn("deployment made, but its claim on '" + ticket.key() + "' expired first and another invocation"
+                        + " took it over (and may deploy too): that invocation's result is kept, not this one's");
+            }
         } catch (DedupeUnavailableException | JsonProcessingException notKept) {
             LOG.error("deployment made but its result not kept for duplicates: " + notKept.getMessage());
         }
     }
 
     /** Releases the claim so Lambda's retry can deploy; if that fails, the claim expires on its own. */
-    void failed(String key) {
-        if (store.isEmpty() || key == null) {
+    void failed(Ticket ticket) {
+        if (store.isEmpty() || ticket.key() == null) {
             return;
         }
         try {
-            store.get().release(key);
+            if (!store.get().release(ticket.key(), ticket.owner())) {
+                LOG.info("claim on '" + ticket.key() + "' not released: it is no longer this invocation's (expired and"
+                        + " taken over, or gone)");
+            }
         } catch (DedupeUnavailableException notReleased) {
             LOG.warn("claim not released, it expires on its own: " + notReleased.getMessage());
         }

@@ -2,7 +2,6 @@ package io.connectdeployer.function;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +15,7 @@ import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.function.DeployResult.Deployment;
 import io.connectdeployer.function.DeployResult.Status;
 import io.connectdeployer.trigger.Batch;
+import io.connectdeployer.trigger.DedupeKeys;
 import io.connectdeployer.trigger.Work;
 
 /**
@@ -73,20 +73,21 @@ public class DeployRunner {
 
     /** Dry runs are never claimed: they must not turn the real deployment of the same event into a duplicate. */
     private Deployment deployOnce(Batch batch, Work.Deploy deploy, DeployRequest request, long started) {
-        String key = request.dryRun() ? null : deploy.dedupeKey();
-        Optional<Deployment> earlier = dedupe.claim(key);
-        if (earlier.isPresent()) {
-            InvocationLog.success("duplicate", batch.source(), deploy.eventId(), request, earlier.get().httpStatus(), 0, started);
-            return duplicate(earlier.get());
+        String key = request.dryRun() ? null : DedupeKeys.namespaced(settings.dedupeNamespace(), deploy.dedupeKey());
+        Deduplicator.Ticket ticket = dedupe.claim(key);
+        if (ticket.duplicate()) {
+            InvocationLog.success("duplicate", batch.source(), deploy.eventId(), request, ticket.earlier().httpStatus(), 0, started);
+            return duplicate(ticket.earlier());
         }
         Deployment deployment;
         try {
             deployment = execute(batch, deploy, request, started);
-        } catch (DeployerException failure) {
-            dedupe.failed(key);
+        } catch (RuntimeException failure) {
+            // Ours or not: a bug must not leave the claim blocking every retry until it expires.
+            dedupe.failed(ticket);
             throw failure;
         }
-        dedupe.completed(key, deployment);
+        dedupe.completed(ticket, deployment);
         return deployment;
     }
 

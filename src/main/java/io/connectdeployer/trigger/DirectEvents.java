@@ -13,6 +13,6 @@ public final class DirectEvents {
     /** Its optional {@code idempotency_key} is what makes a second delivery of the same event a duplicate. */
     public static Batch from(JsonNode event, Source source) {
         KeyedRead keyed = KeyedRead.of(event, "$");
-        return Batch.of(source, new Work.Deploy(null, keyed.read(), null, Map.of(), keyed.dedupeKey(source.json(), null)));
+        return Batch.of(source, new Work.Deploy(null, keyed.read(), null, Map.of(), keyed.dedupeKey(source, null)));
     }
 }

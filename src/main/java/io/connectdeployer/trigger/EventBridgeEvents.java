@@ -29,14 +29,17 @@ final class EventBridgeEvents {
             return Batch.of(Source.EVENTBRIDGE, S3Notifications.notCreated(id, detailType));
         }
         if ("aws.s3".equals(source)) {
-            Work work = keys.work(Envelope.text(event, "detail", "bucket", "name"), Envelope.text(event, "detail", "object", "key"),
-                    id, time, "$.detail");
-            return Batch.of(Source.EVENTBRIDGE, work instanceof Work.Deploy deploy ? deploy.withDedupeKey(key(id)) : work);
+            // Keyed on the object, as its S3 notification is: a bucket that sends both deploys an upload once.
+            String identity = DedupeKeys.s3Identity(Envelope.text(event, "detail", "object", "version-id"),
+                    Envelope.text(event, "detail", "object", "sequencer"));
+            return Batch.of(Source.EVENTBRIDGE, keys.work(Envelope.text(event, "detail", "bucket", "name"),
+                    Envelope.text(event, "detail", "object", "key"), identity, id, time, "$.detail"));
         }
         Values values = new Values().put("event_id", id).put("time", time);
         // The sender's idempotency_key, when given, stands for the event: a re-sent PutEvents gets a new id.
         KeyedRead detail = KeyedRead.of(event.get("detail"), "$.detail");
-        return Batch.of(Source.EVENTBRIDGE, new Work.Deploy(id, detail.read(), null, values.map(), detail.dedupeKey("eventbridge", key(id))));
+        return Batch.of(Source.EVENTBRIDGE, new Work.Deploy(id, detail.read(), null, values.map(),
+                detail.dedupeKey(Source.EVENTBRIDGE, DedupeKeys.eventBridge(id))));
     }
 
     /** The defaults, with the rule's name and the scheduled time as the comment unless DEPLOY_COMMENT says otherwise. */
@@ -47,11 +50,6 @@ final class EventBridgeEvents {
         Values values = new Values().put("event_id", id).put("time", time);
         // One firing of one rule: a redelivery carries the same rule and scheduled time.
         return new Work.Deploy(id, new DeployEventReader.Read(DeployEvent.empty(), List.of()), fallback, values.map(),
-                time == null ? key(id) : "schedule:" + rule + "@" + time);
-    }
-
-    /** The dedupe key of an EventBridge event with nothing better to key on than its id. */
-    static String key(String id) {
-        return id == null ? null : "eventbridge:" + id;
+                time == null ? DedupeKeys.eventBridge(id) : DedupeKeys.firing(rule, time));
     }
 }

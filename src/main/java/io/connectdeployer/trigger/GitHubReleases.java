@@ -76,7 +76,7 @@ public final class GitHubReleases {
                 .put("event_id", delivery).put("time", publishedAt);
         // Keyed on the release, not the delivery: GitHub's several deliveries of one release (published, released),
         // and any redelivery of them, can never both deploy.
-        String dedupeKey = problems.isEmpty() ? "github:" + repository + "/releases/" + id.asLong() : null;
+        String dedupeKey = problems.isEmpty() ? DedupeKeys.githubRelease(repository, id.asLong()) : null;
         return new Work.Deploy(delivery, new DeployEventReader.Read(deploy, problems), fallback, values.map(), dedupeKey);
     }
 

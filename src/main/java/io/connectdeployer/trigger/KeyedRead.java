@@ -32,8 +32,8 @@ record KeyedRead(DeployEventReader.Read read, String idempotencyKey) {
         return new KeyedRead(new DeployEventReader.Read(read.event(), problems), null);
     }
 
-    /** {@code <prefix>:<idempotency_key>}, or {@code otherwise} when the event has no (valid) key. */
-    String dedupeKey(String prefix, String otherwise) {
-        return idempotencyKey == null ? otherwise : prefix + ":" + idempotencyKey;
+    /** {@code <source>:<idempotency_key>}, or {@code otherwise} when the event has no (valid) key. */
+    String dedupeKey(Source source, String otherwise) {
+        return idempotencyKey == null ? otherwise : DedupeKeys.idempotency(source, idempotencyKey);
     }
 }

@@ -55,9 +55,10 @@ public final class S3KeyPattern {
 
     /**
      * A deployment for a created object, or a skip when its key is not one of the builds the pattern describes.
-     * The key is already decoded; {@code path} locates the bucket and object in the event, for messages.
+     * The key is already decoded; {@code identity} tells this upload of it from others (see {@link DedupeKeys#s3});
+     * {@code path} locates the bucket and object in the event, for messages.
      */
-    Work work(String bucket, String key, String eventId, String time, String path) {
+    Work work(String bucket, String key, String identity, String eventId, String time, String path) {
         List<Problem> problems = new ArrayList<>();
         if (bucket == null) {
             problems.add(new Problem(path + ".bucket.name", "missing: the S3 event names no bucket"));
@@ -77,6 +78,6 @@ public final class S3KeyPattern {
         Values values = new Values().put("bucket", bucket).put("key", key).put("event_id", eventId).put("time", time);
         DeployEvent fallback = new DeployEvent(null, null, null, null, null, null, "New object s3://" + bucket + "/" + key, null);
         return new Work.Deploy(eventId, new DeployEventReader.Read(event, problems), fallback, values.map(),
-                "s3:" + bucket + "/" + key + "@" + eventId);
+                DedupeKeys.s3(bucket, key, identity));
     }
 }

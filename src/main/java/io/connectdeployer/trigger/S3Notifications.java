@@ -32,9 +32,8 @@ final class S3Notifications {
                 work.add(notCreated(eventId, eventName));
                 continue;
             }
-            Work created = keys.work(bucket, key, eventId, Envelope.text(record, "eventTime"), "$.Records[" + index + "].s3");
-            work.add(records.size() > 1 && created instanceof Work.Deploy deploy && deploy.dedupeKey() != null
-                    ? deploy.withDedupeKey(deploy.dedupeKey() + "#" + index) : created);
+            // The record's index is no part of its key: the version id or sequencer already tells records apart.
+            work.add(keys.work(bucket, key, eventId, eventId, Envelope.text(record, "eventTime"), "$.Records[" + index + "].s3"));
         }
         return new Batch(Source.S3, null, work, names);
     }
@@ -44,10 +43,10 @@ final class S3Notifications {
         return new Work.Skip(eventId, "S3 event " + eventName + " is not an object creation");
     }
 
-    /** The object version when the bucket is versioned, else the sequencer that orders events for one key. */
+    /** The object version when the bucket is versioned (not {@code "null"}), else the sequencer S3 gives the event. */
     private static String eventId(JsonNode record) {
-        String version = Envelope.text(record, "s3", "object", "versionId");
-        return version != null ? version : Envelope.text(record, "s3", "object", "sequencer");
+        return DedupeKeys.s3Identity(Envelope.text(record, "s3", "object", "versionId"),
+                Envelope.text(record, "s3", "object", "sequencer"));
     }
 
     /** S3 notifications URL-encode keys with {@code +} for a space (EventBridge events do not); null if malformed. */

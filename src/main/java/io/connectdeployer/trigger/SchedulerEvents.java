@@ -41,8 +41,8 @@ final class SchedulerEvents {
                 "Scheduled deployment by EventBridge Scheduler schedule " + Envelope.resourceName(event) + " at " + time, null);
         Values values = new Values().put("event_id", id).put("time", time);
         // One firing of one schedule: a redelivery carries the same schedule ARN and scheduled time.
-        String firing = arn == null || time == null ? EventBridgeEvents.key(id) : "schedule:" + arn + "@" + time;
-        return Batch.of(Source.SCHEDULE, new Work.Deploy(id, keyed.read(), fallback, values.map(), keyed.dedupeKey("schedule", firing)));
+        String firing = arn == null || time == null ? DedupeKeys.eventBridge(id) : DedupeKeys.firing(arn, time);
+        return Batch.of(Source.SCHEDULE, new Work.Deploy(id, keyed.read(), fallback, values.map(), keyed.dedupeKey(Source.SCHEDULE, firing)));
     }
 
     /** The detail as JSON: a string is parsed (blank or absent is no input at all, as {@code "{}"} is). */

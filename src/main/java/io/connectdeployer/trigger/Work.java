@@ -10,24 +10,20 @@ import io.connectdeployer.event.DeployEventReader;
 /** One thing a trigger event asks for: a deployment to plan, or a record deliberately skipped. */
 public sealed interface Work {
 
-    /** The id duplicate detection will key on (S3 version id or sequencer, EventBridge id, GitHub delivery). */
+    /** The id results and log lines report (S3 version id or sequencer, EventBridge id, GitHub delivery). */
     String eventId();
 
     /**
      * A deployment: the simplified event as read from the trigger, what the trigger suggests where neither the
      * event nor the configuration says ({@code fallback}), the values its placeholders may use, and the key that
-     * makes a second delivery of the same event a duplicate (null when the event carries nothing to key on).
+     * makes a second delivery of the same event a duplicate ({@link DedupeKeys}; null when the event carries nothing
+     * to key on).
      */
     record Deploy(String eventId, DeployEventReader.Read event, DeployEvent fallback, Map<String, String> values,
             String dedupeKey) implements Work {
 
         public Deploy {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        }
-
-        /** The same deployment under another dedupe key (a record's index added, say). */
-        public Deploy withDedupeKey(String key) {
-            return new Deploy(eventId, event, fallback, values, key);
         }
     }
 

@@ -2,11 +2,14 @@ package io.connectdeployer.url;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.connectdeployer.error.DeployerException;
+import io.connectdeployer.error.UnexpectedFailureException;
 import io.connectdeployer.function.DeployRunner;
 import io.connectdeployer.function.InvocationLog;
 import io.connectdeployer.trigger.DirectEvents;
@@ -20,6 +23,8 @@ import io.connectdeployer.trigger.Source;
  */
 @ApplicationScoped
 public class FunctionUrlHandler {
+
+    private static final Logger LOG = Logger.getLogger(FunctionUrlHandler.class);
 
     private final DeployRunner runner;
     private final RequestAuthenticator authenticator;
@@ -50,8 +55,16 @@ public class FunctionUrlHandler {
             authenticator.verifyGitHub(request);
             return github.handle(request, request.header("x-github-event"), delivery);
         } catch (DeployerException refused) {
-            InvocationLog.failure(source, delivery, null, refused, started);
-            return responses.refused(source, delivery, refused);
+            return refused(source, delivery, refused, started);
+        } catch (RuntimeException unexpected) {
+            // A bug, not a refusal: the caller gets a JSON 500 without message or stack trace; the log keeps both.
+            LOG.error("unexpected failure answering a Function URL request", unexpected);
+            return refused(source, delivery, new UnexpectedFailureException(unexpected), started);
         }
+    }
+
+    private FunctionUrlResponse refused(Source source, String delivery, DeployerException refused, long started) {
+        InvocationLog.failure(source, delivery, null, refused, started);
+        return responses.refused(source, delivery, refused);
     }
 }

@@ -33,7 +33,10 @@ class SettingsParserTest {
 
     private static DeploySettings parse(Map<String, String> properties, boolean devMode) {
         // Quarkus registers its converter for durations such as "25s"; plain SmallRye only reads ISO-8601 ("PT25S").
+        // Its interceptors too: expressions (DEDUPE_NAMESPACE's default) expand, DEPLOY_PARAMETERS stays verbatim.
         SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .addDiscoveredInterceptors()
                 .withConverter(Duration.class, 100, new DurationConverter())
                 .withMapping(ConnectConfig.class)
                 .withMapping(DeployConfig.class)
@@ -58,7 +61,7 @@ class SettingsParserTest {
         assertEquals(new DeploySettings(URI.create("https://api.connect.jfrog.io"), ConnectDialect.DEPLOY_UPDATE,
                 DeployDefaults.none(), DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT),
                 new ReleasePolicy(false, Duration.ofHours(72)),
-                Duration.ofSeconds(25)), settings);
+                Duration.ofSeconds(25), "connect-deployer"), settings);
     }
 
     @Test
@@ -81,7 +84,7 @@ class SettingsParserTest {
                         List.of(new Filter("device_state", "is", "online", null, null)), "f-dd0c-73b9",
                         new App("default_app", "v1.1"), Map.of("region", "eu"), "from the defaults", false),
                 DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), new ReleasePolicy(false, Duration.ofHours(72)),
-                Duration.ofSeconds(25)), settings);
+                Duration.ofSeconds(25), "connect-deployer"), settings);
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -96,7 +99,8 @@ class SettingsParserTest {
             "deploy.parameters    | '{\"port\":22}'           | 'DEPLOY_PARAMETERS.port: must be a string, not a number (quote it: \"22\")'",
             "deploy.parameters    | '{\"url\":\"s3://${buckt}/${key}\"}' | 'DEPLOY_PARAMETERS.url: unknown placeholder ${buckt}; known: ${bucket}, ${key}, ${app}, ${version}, ${tag}, ${repository}, ${release_url}, ${event_id}, ${time}'",
             "deploy.comment       | 'Build ${versoin}'        | 'DEPLOY_COMMENT: unknown placeholder ${versoin}; known: ${bucket}, ${key}, ${app}, ${version}, ${tag}, ${repository}, ${release_url}, ${event_id}, ${time}'",
-            "deploy.s3-key-pattern | '(?<app>[^/]+/'          | DEPLOY_S3_KEY_PATTERN: not a valid regular expression (Unclosed group near index 13)" })
+            "deploy.s3-key-pattern | '(?<app>[^/]+/'          | DEPLOY_S3_KEY_PATTERN: not a valid regular expression (Unclosed group near index 13)",
+            "dedupe.namespace     | fleet/a                   | DEDUPE_NAMESPACE: must be a non-empty name without '/' (it ends where the key's '/' is), not 'fleet/a'" })
     void should_name_the_variable_and_what_is_wrong_when_one_value_is_bad(String property, String value, String problem) {
         // when
         InvalidConfigurationException error = parseFails(Map.of(SECRET_ID, "connect/token", property, value));
@@ -114,6 +118,42 @@ class SettingsParserTest {
         // then
         assertEquals("Invalid configuration: DEDUPE_TTL: must cover DEPLOY_GITHUB_MAX_AGE (PT72H), not PT24H, so every "
                 + "replayed GitHub delivery is either a duplicate or too old", error.getMessage());
+    }
+
+    @ParameterizedTest(name = "DEDUPE_TTL={0}")
+    @CsvSource({ "0s", "-1s" })
+    void should_name_dedupe_ttl_when_it_is_not_positive_and_a_table_is_set(String ttl) {
+        // when
+        InvalidConfigurationException error = parseFails(Map.of(SECRET_ID, "connect/token", "dedupe.table", "dedupe",
+                "dedupe.ttl", ttl, "deploy.github-max-age", "1s"));
+
+        // then
+        assertEquals("Invalid configuration: DEDUPE_TTL: must be a positive duration such as 10s; DEDUPE_TTL: must cover "
+                + "DEPLOY_GITHUB_MAX_AGE (PT1S), not " + Duration.parse("PT" + ttl.toUpperCase()) + ", so every replayed GitHub"
+                + " delivery is either a duplicate or too old", error.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "neither set                          | ''                 | ''        | connect-deployer",
+            "Lambda's function name               | gateway-deployer   | ''        | gateway-deployer",
+            "DEDUPE_NAMESPACE over the name       | gateway-deployer   | fleet-a   | fleet-a" })
+    void should_namespace_dedupe_keys_by_the_setting_else_the_function_name_else_connect_deployer(String condition,
+            String functionName, String namespace, String expected) {
+        // given
+        Map<String, String> properties = new HashMap<>(Map.of(SECRET_ID, "connect/token"));
+        if (!functionName.isEmpty()) {
+            properties.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
+        }
+        if (!namespace.isEmpty()) {
+            properties.put("dedupe.namespace", namespace);
+        }
+
+        // when
+        DeploySettings settings = parse(properties, false);
+
+        // then
+        assertEquals(expected, settings.dedupeNamespace());
     }
 
     @Test

@@ -45,6 +45,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -58,6 +60,8 @@ class PackagedFunctionIT {
     private static final String TOKEN = "tok-e2e-0123456789abcdef";
     private static final String WEBHOOK_SECRET_ID = "connect-deployer/e2e-webhook";
     private static final String DEDUPE_TABLE = "connect-deployer-e2e-dedupe";
+    /** What Lambda sets in AWS_LAMBDA_FUNCTION_NAME: every dedupe key starts with it. */
+    private static final String FUNCTION_NAME = "connect-deployer-e2e";
     private static final String HANDOFF_TARGET = "connect-deployer-e2e:live";
     private static final String LAMBDA_INVOKE = "/2015-03-31/functions/connect-deployer-e2e%3Alive/invocations";
 
@@ -92,6 +96,7 @@ class PackagedFunctionIT {
         environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint());
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint());
         environment.put("DEDUPE_TABLE", DEDUPE_TABLE);
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", FUNCTION_NAME);
         environment.put("CONNECT_API_URL", connect.baseUrl());
         environment.put("CONNECT_TOKEN_SECRET_ID", SECRET_ID);
         environment.put("CONNECT_RETRY_BASE_DELAY", "5ms");
@@ -211,6 +216,12 @@ class PackagedFunctionIT {
 
         connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.app.name", WireMock.equalTo("gateway"))));
+        try (DynamoDbClient dynamoDb = DedupeTable.client(moto.endpoint())) {
+            Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(DEDUPE_TABLE).key(Map.of("id", AttributeValue.fromS(
+                    FUNCTION_NAME + "/s3:firmware-releases/gateway/v1.4.2/gateway-fw.bin@dedupe-e2e-version-1")))).item();
+            assertEquals(AttributeValue.fromS("completed"), item.get("state"), "the item under the namespaced key: " + item);
+            assertEquals(36, item.get("owner").s().length(), "a UUID of the invocation that deployed");
+        }
     }
 
     @Test

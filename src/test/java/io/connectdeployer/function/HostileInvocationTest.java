@@ -184,7 +184,8 @@ class HostileInvocationTest {
 
     private static DeployService service(ConnectClient connect) {
         DeploySettings settings = new DeploySettings(URI.create("https://connect.example.com"), ConnectDialect.DEPLOY_UPDATE,
-                DEFAULTS, DefaultTemplates.none(), KEYS, GitHubTime.DEFAULT_POLICY, Duration.ofSeconds(5));
+                DEFAULTS, DefaultTemplates.none(), KEYS, GitHubTime.DEFAULT_POLICY, Duration.ofSeconds(5),
+                "connect-deployer");
         ConnectDeployer deployer = new ConnectDeployer(connect, new FakeTokenProvider(TOKEN),
                 new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)), duration -> {
                 }, System::nanoTime, () -> 0.0, new ConnectBodies(MAPPER));

@@ -41,6 +41,14 @@ public final class FakeConnectClient implements ConnectClient {
         return this;
     }
 
+    /** The next call fails as a bug would: with none of our exception types. */
+    public FakeConnectClient failsUnexpectedly(RuntimeException bug) {
+        script.add(() -> {
+            throw bug;
+        });
+        return this;
+    }
+
     @Override
     public ConnectReply deploy(DeployRequest request, String token) {
         tokens.add(token);

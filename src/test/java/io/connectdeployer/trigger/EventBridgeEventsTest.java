@@ -88,7 +88,8 @@ class EventBridgeEventsTest {
                 new DeployEventReader.Read(new DeployEvent(null, null, null, null, new App("camera hub", "v2.0+beta"), null, null, null),
                         List.of()),
                 comment("New object s3://firmware-releases/camera hub/v2.0+beta/fw.bin"),
-                Map.of("bucket", "firmware-releases", "key", "camera hub/v2.0+beta/fw.bin", "event_id", ID, "time", TIME), "eventbridge:" + ID))),
+                Map.of("bucket", "firmware-releases", "key", "camera hub/v2.0+beta/fw.bin", "event_id", ID, "time", TIME),
+                "s3:firmware-releases/camera hub/v2.0+beta/fw.bin@0055AED6DCD90281E5"))),
                 batch);
     }
 
@@ -102,8 +103,38 @@ class EventBridgeEventsTest {
 
         // then
         assertEquals(List.of(new Work.Deploy(ID, new DeployEventReader.Read(DeployEvent.empty(),
-                List.of(new Problem("$.detail.object.key", "missing, or not a valid URL-encoded key"))), null, Map.of(), "eventbridge:" + ID)),
+                List.of(new Problem("$.detail.object.key", "missing, or not a valid URL-encoded key"))), null, Map.of(), null)),
                 batch.work());
+    }
+
+    @Test
+    void should_key_an_s3_upload_as_its_s3_notification_does_when_s3_sends_it_both_ways() {
+        // given: one upload, as an S3 notification and as the EventBridge event S3 sends for it too
+        JsonNode notification = Events.load("events/s3/put.json");
+        JsonNode viaEventBridge = Events.load("events/eventbridge/s3-object-created-put.json");
+
+        // when
+        String notificationKey = ((Work.Deploy) Triggers.batch(EventShape.of(notification), notification, DEFAULT,
+                GitHubTime.DEFAULT_POLICY).work().get(0)).dedupeKey();
+        String eventBridgeKey = ((Work.Deploy) Triggers.batch(EventShape.of(viaEventBridge), viaEventBridge, DEFAULT,
+                GitHubTime.DEFAULT_POLICY).work().get(0)).dedupeKey();
+
+        // then
+        assertEquals("s3:firmware-releases/gateway/v1.4.2/gateway-fw.bin@096fKKXTRTtl3on89fVO.nfljtsv6qko", notificationKey);
+        assertEquals(notificationKey, eventBridgeKey);
+    }
+
+    @Test
+    void should_key_an_s3_upload_on_its_sequencer_when_its_version_id_is_null() {
+        // when
+        Batch batch = batch("""
+                {"id": "%s", "detail-type": "Object Created", "source": "aws.s3", "time": "%s",
+                 "detail": {"bucket": {"name": "firmware-releases"},
+                            "object": {"key": "gateway/v1/fw.bin", "version-id": "null", "sequencer": "0055AED6DCD90281E5"}}}
+                """.formatted(ID, TIME));
+
+        // then
+        assertEquals("s3:firmware-releases/gateway/v1/fw.bin@0055AED6DCD90281E5", ((Work.Deploy) batch.work().get(0)).dedupeKey());
     }
 
     @Test

@@ -42,7 +42,7 @@ class S3KeyPatternTest {
     void should_take_the_app_and_version_from_the_two_segments_before_the_file_when_the_pattern_is_the_default(
             String key, String name, String version) {
         // when
-        Work work = DEFAULT.work("firmware-releases", key, "v-1", TIME, PATH);
+        Work work = DEFAULT.work("firmware-releases", key, "v-1", "v-1", TIME, PATH);
 
         // then
         assertEquals(new Work.Deploy("v-1", new DeployEventReader.Read(app(name, version), List.of()),
@@ -53,7 +53,7 @@ class S3KeyPatternTest {
     @CsvSource({ "fw.bin", "gateway/fw.bin", "gateway/v1/", "gateway//fw.bin" })
     void should_skip_naming_the_pattern_when_the_key_is_not_app_version_and_file(String key) {
         // when
-        Work work = DEFAULT.work("firmware-releases", key, "v-1", TIME, PATH);
+        Work work = DEFAULT.work("firmware-releases", key, "v-1", "v-1", TIME, PATH);
 
         // then
         assertEquals(new Work.Skip("v-1", "key '" + key + "' does not match DEPLOY_S3_KEY_PATTERN "
@@ -66,7 +66,7 @@ class S3KeyPatternTest {
         S3KeyPattern pattern = S3KeyPattern.compile("releases/(?<version>[^/]+)/.+\\.bin");
 
         // when
-        Work work = pattern.work("builds", "releases/v2.1.0/gateway.bin", "seq-1", TIME, PATH);
+        Work work = pattern.work("builds", "releases/v2.1.0/gateway.bin", "seq-1", "seq-1", TIME, PATH);
 
         // then
         assertEquals(new Work.Deploy("seq-1", new DeployEventReader.Read(app(null, "v2.1.0"), List.of()),
@@ -80,7 +80,7 @@ class S3KeyPatternTest {
         S3KeyPattern pattern = S3KeyPattern.compile("nightly/.+\\.bin");
 
         // when
-        Work work = pattern.work("builds", "nightly/gateway.bin", "seq-1", TIME, PATH);
+        Work work = pattern.work("builds", "nightly/gateway.bin", "seq-1", "seq-1", TIME, PATH);
 
         // then
         assertEquals(new Work.Deploy("seq-1", new DeployEventReader.Read(DeployEvent.empty(), List.of()),
@@ -93,7 +93,7 @@ class S3KeyPatternTest {
         S3KeyPattern pattern = S3KeyPattern.compile("nightly/.+\\.bin");
 
         // when
-        Work work = pattern.work("builds", "nightly/gateway.bin.sha256", "seq-1", TIME, PATH);
+        Work work = pattern.work("builds", "nightly/gateway.bin.sha256", "seq-1", "seq-1", TIME, PATH);
 
         // then
         assertEquals(new Work.Skip("seq-1", "key 'nightly/gateway.bin.sha256' does not match DEPLOY_S3_KEY_PATTERN nightly/.+\\.bin"),
@@ -103,7 +103,7 @@ class S3KeyPatternTest {
     @Test
     void should_list_values_in_the_order_bucket_key_event_id_time_when_the_key_matches() {
         // when
-        Work.Deploy work = (Work.Deploy) DEFAULT.work("firmware-releases", "gateway/v1/fw.bin", "v-1", TIME, PATH);
+        Work.Deploy work = (Work.Deploy) DEFAULT.work("firmware-releases", "gateway/v1/fw.bin", "v-1", "v-1", TIME, PATH);
 
         // then
         assertEquals(List.of(entry("bucket", "firmware-releases"), entry("key", "gateway/v1/fw.bin"), entry("event_id", "v-1"),
@@ -113,7 +113,7 @@ class S3KeyPatternTest {
     @Test
     void should_leave_out_the_values_the_event_lacks_when_it_has_no_id_or_time() {
         // when
-        Work.Deploy work = (Work.Deploy) DEFAULT.work("firmware-releases", "gateway/v1/fw.bin", null, null, PATH);
+        Work.Deploy work = (Work.Deploy) DEFAULT.work("firmware-releases", "gateway/v1/fw.bin", null, null, null, PATH);
 
         // then
         assertEquals(Map.of("bucket", "firmware-releases", "key", "gateway/v1/fw.bin"), work.values());
@@ -122,7 +122,7 @@ class S3KeyPatternTest {
     @Test
     void should_report_the_key_under_the_given_path_and_deploy_nothing_when_there_is_no_key() {
         // when
-        Work work = DEFAULT.work("firmware-releases", null, "v-1", TIME, "$.Records[2].s3");
+        Work work = DEFAULT.work("firmware-releases", null, "v-1", "v-1", TIME, "$.Records[2].s3");
 
         // then
         assertEquals(new Work.Deploy("v-1", new DeployEventReader.Read(DeployEvent.empty(),
@@ -133,7 +133,7 @@ class S3KeyPatternTest {
     @Test
     void should_report_the_bucket_under_the_given_path_when_there_is_no_bucket() {
         // when
-        Work.Deploy work = (Work.Deploy) DEFAULT.work(null, "gateway/v1/fw.bin", "v-1", TIME, "$.detail");
+        Work.Deploy work = (Work.Deploy) DEFAULT.work(null, "gateway/v1/fw.bin", "v-1", "v-1", TIME, "$.detail");
 
         // then
         assertEquals(new DeployEventReader.Read(app("gateway", "v1"),

@@ -68,11 +68,6 @@ class S3NotificationsTest {
                 "s3:" + BUCKET + "/" + key + "@" + eventId);
     }
 
-    /** In an event with several records, each key also names the record's index. */
-    private static Work.Deploy indexed(Work.Deploy deploy, int index) {
-        return deploy.withDedupeKey(deploy.dedupeKey() + "#" + index);
-    }
-
     @Test
     void should_deploy_the_app_and_version_in_the_key_with_the_version_id_as_event_id_when_an_object_is_put() {
         // given
@@ -137,7 +132,7 @@ class S3NotificationsTest {
 
         // then
         assertEquals(List.of(
-                indexed(deploy("01", "gateway", "v1", "gateway/v1/fw.bin"), 0),
+                deploy("01", "gateway", "v1", "gateway/v1/fw.bin"),
                 new Work.Deploy("02", new DeployEventReader.Read(DeployEvent.empty(),
                         List.of(new Problem("$.Records[1].s3.object.key", "missing, or not a valid URL-encoded key"))), null, Map.of(), null)),
                 batch.work());
@@ -171,6 +166,34 @@ class S3NotificationsTest {
     }
 
     @Test
+    void should_key_on_the_sequencer_so_a_reupload_deploys_again_when_the_version_id_is_null() {
+        // given: versioning suspended, S3 reports the version id "null" for every upload of the key
+        JsonNode first = notification(record("ObjectCreated:Put", "gateway/v1/fw.bin", "null", "0055AED6DCD90281E5"));
+        JsonNode again = notification(record("ObjectCreated:Put", "gateway/v1/fw.bin", "null", "0055AED6DCD9FFFFFF"));
+
+        // when
+        List<Work> work = List.of(batch(first).work().get(0), batch(again).work().get(0));
+
+        // then
+        assertEquals(List.of(deploy("0055AED6DCD90281E5", "gateway", "v1", "gateway/v1/fw.bin"),
+                deploy("0055AED6DCD9FFFFFF", "gateway", "v1", "gateway/v1/fw.bin")), work);
+    }
+
+    @Test
+    void should_key_each_record_on_its_object_alone_when_an_event_has_several() {
+        // given: the record's index is no identity; its sequencer is
+        JsonNode event = notification(
+                record("ObjectCreated:Put", "gateway/v1/fw.bin", null, "01"),
+                record("ObjectCreated:Put", "camera/v3/cam.img", null, "02"));
+
+        // when
+        List<String> keys = batch(event).work().stream().map(work -> ((Work.Deploy) work).dedupeKey()).toList();
+
+        // then
+        assertEquals(List.of("s3:" + BUCKET + "/gateway/v1/fw.bin@01", "s3:" + BUCKET + "/camera/v3/cam.img@02"), keys);
+    }
+
+    @Test
     void should_give_one_item_per_record_in_order_when_records_are_mixed() {
         // given
         JsonNode event = notification(
@@ -183,9 +206,9 @@ class S3NotificationsTest {
 
         // then
         assertEquals(List.of(
-                indexed(deploy("01", "gateway", "v1", "gateway/v1/fw.bin"), 0),
+                deploy("01", "gateway", "v1", "gateway/v1/fw.bin"),
                 new Work.Skip("02", "S3 event ObjectRemoved:Delete is not an object creation"),
-                indexed(deploy("03", "camera", "v3", "camera/v3/cam.img"), 2)), batch.work());
+                deploy("03", "camera", "v3", "camera/v3/cam.img")), batch.work());
     }
 
     @Test
