@@ -14,7 +14,10 @@ resource "aws_iam_role" "this" {
   name               = var.function_name
   description        = "Execution role of the ${var.function_name} Lambda function"
   assume_role_policy = data.aws_iam_policy_document.assume_role.json
-  tags               = var.tags
+  path               = var.role_path
+  # Organisations whose SCPs require a boundary on every role.
+  permissions_boundary = var.permissions_boundary
+  tags                 = var.tags
 }
 
 # Least privilege: every statement names its resources; the only `*` is X-Ray's, whose write actions take
@@ -23,7 +26,7 @@ data "aws_iam_policy_document" "this" {
   statement {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
+    resources = ["${local.log_group_arn}:*"]
   }
 
   statement {
