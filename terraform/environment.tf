@@ -11,7 +11,7 @@ locals {
   # the function: the function's own environment cannot depend on either (a cycle). A postcondition on the
   # alias checks that both agree.
   github_handoff        = var.github_webhook_secret_arn != null && var.create_function_url
-  github_handoff_target = "arn:${local.partition}:lambda:${data.aws_region.current.name}:${local.account_id}:function:${var.function_name}:${local.alias_name}"
+  github_handoff_target = "arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.function_name}:${local.alias_name}"
 
   # DEPLOY_GITHUB_MAX_AGE and DEDUPE_TTL in milliseconds, for the check that the table remembers a delivery
   # at least as long as the function accepts it: `<n>ms|s|m|h|d` or ISO-8601 `P[nD][T[nH][nM][n[.n]S]]`.
@@ -41,6 +41,7 @@ locals {
     CONNECT_RETRY_BASE_DELAY  = var.connect_retry_base_delay
     CONNECT_RETRY_MAX_DELAY   = var.connect_retry_max_delay
     CONNECT_TIME_BUDGET       = "${local.connect_time_budget_seconds}s"
+    FUNCTION_TIMEOUT          = "${var.timeout}s"
     DEPLOY_PROJECT            = var.deploy_project
     DEPLOY_FLOW_ID            = var.deploy_flow_id
     DEPLOY_APP_NAME           = var.deploy_app_name

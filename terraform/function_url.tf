@@ -11,6 +11,7 @@ locals {
 }
 
 resource "aws_lambda_function_url" "this" {
+  #checkov:skip=CKV_AWS_258:NONE is an explicit input for GitHub webhooks (which cannot sign with SigV4); the function checks the signature or bearer token, and the plan requires reserved concurrency with NONE.
   count = var.create_function_url ? 1 : 0
 
   function_name      = aws_lambda_function.this.function_name
@@ -52,35 +53,39 @@ resource "aws_lambda_permission" "function_url" {
 
 # NONE: the public lambda:InvokeFunction statement must be limited to Function URL calls
 # (lambda:InvokedViaFunctionUrl), or any AWS account could invoke the function directly and skip the
-# GitHub/bearer check. aws_lambda_permission has `invoked_via_function_url` only from provider 6.x; this
-# module supports 5.100, so the AWS CLI adds the statement. With provider 6.x, replace this by an
-# aws_lambda_permission with principal "*" and invoked_via_function_url = true.
+# GitHub/bearer check. hashicorp/aws 5.x cannot express that condition; from 6.28 aws_lambda_function_url adds
+# the statement itself (function_url_public_invoke = "provider"). "cli": the script below adds it with the AWS
+# CLI, idempotently, on the provider's region and (checked) account, with the profile/role given.
+locals {
+  function_url_public_invoke_cli = local.function_url_public && var.function_url_public_invoke == "cli"
+}
+
 resource "terraform_data" "function_url_public_invoke" {
-  count = local.function_url_public && var.function_url_public_invoke_with_cli ? 1 : 0
+  count = local.function_url_public_invoke_cli ? 1 : 0
 
+  # Everything the script acts on: a change replaces this resource (the script then replaces the statement).
   input = {
-    region        = data.aws_region.current.name
-    function_name = aws_lambda_function.this.function_name
-    qualifier     = aws_lambda_alias.live.name
-    statement_id  = "AllowPublicInvokeViaFunctionUrlOnly"
+    REGION              = local.region
+    ACCOUNT_ID          = local.account_id
+    FUNCTION_ARN        = aws_lambda_function.this.arn
+    QUALIFIER           = aws_lambda_alias.live.name
+    STATEMENT_ID        = "AllowPublicInvokeViaFunctionUrlOnly"
+    CLI_PROFILE         = var.function_url_cli_profile == null ? "" : var.function_url_cli_profile
+    CLI_ASSUME_ROLE_ARN = var.function_url_cli_assume_role_arn == null ? "" : var.function_url_cli_assume_role_arn
+    script              = "${path.module}/scripts/function-url-public-invoke.sh"
   }
 
   provisioner "local-exec" {
-    command = join(" ", [
-      "aws lambda add-permission --output text --query Statement",
-      "--region ${self.input.region} --function-name ${self.input.function_name} --qualifier ${self.input.qualifier}",
-      "--statement-id ${self.input.statement_id} --action lambda:InvokeFunction --principal '*' --invoked-via-function-url",
-    ])
+    command     = "sh '${self.input.script}' add"
+    environment = { for k, v in self.input : k => v if k != "script" }
   }
 
+  # The function is deleted right after; a statement left behind goes with it.
   provisioner "local-exec" {
-    when = destroy
-    command = join(" ", [
-      "aws lambda remove-permission",
-      "--region ${self.input.region} --function-name ${self.input.function_name} --qualifier ${self.input.qualifier}",
-      "--statement-id ${self.input.statement_id}",
-    ])
-    on_failure = continue # already gone with the function
+    when        = destroy
+    command     = "sh '${self.input.script}' remove"
+    environment = { for k, v in self.input : k => v if k != "script" }
+    on_failure  = continue
   }
 
   depends_on = [aws_lambda_function_url.this]

@@ -28,9 +28,19 @@ output "lambda_function_url" {
   value       = try(aws_lambda_function_url.this[0].function_url, null)
 }
 
+output "lambda_role_name" {
+  description = "Name of the function's execution role (to attach more policies)."
+  value       = aws_iam_role.this.name
+}
+
 output "log_group_name" {
-  description = "The function's CloudWatch log group."
-  value       = aws_cloudwatch_log_group.this.name
+  description = "The function's CloudWatch log group (created, or expected to exist with create_log_group = false)."
+  value       = local.log_group_name
+}
+
+output "log_group_arn" {
+  description = "ARN of the function's CloudWatch log group."
+  value       = local.log_group_arn
 }
 
 output "connect_token_secret_arn" {
@@ -64,11 +74,16 @@ output "eventbridge_rule_arns" {
 }
 
 output "alarm_arns" {
-  description = "ARNs of the alarms (errors, dead_letter); empty without create_alarms."
-  value = var.create_alarms ? {
+  description = "ARNs of the alarms (errors, dead_letter, destination_delivery_failures, async_events_dropped, throttles); empty without create_alarms."
+  value = var.create_alarms ? merge({
     errors      = aws_cloudwatch_metric_alarm.errors[0].arn
     dead_letter = aws_cloudwatch_metric_alarm.dead_letter[0].arn
-  } : {}
+  }, { for name, alarm in aws_cloudwatch_metric_alarm.lambda : name => alarm.arn }) : {}
+}
+
+output "dedupe_table_arn" {
+  description = "ARN of the duplicate-detection table (null without create_dedupe_table)."
+  value       = try(aws_dynamodb_table.dedupe[0].arn, null)
 }
 
 output "dedupe_table_name" {

@@ -4,13 +4,24 @@
 resource "aws_cloudwatch_event_rule" "this" {
   for_each = var.eventbridge_rules
 
-  name                = "${var.function_name}-${each.key}"
+  name                = local.rule_names[each.key]
   description         = each.value.description
   event_bus_name      = each.value.event_bus_name
   event_pattern       = each.value.event_pattern
   schedule_expression = each.value.schedule_expression
   state               = each.value.enabled ? "ENABLED" : "DISABLED"
   tags                = var.tags
+
+  lifecycle {
+    precondition {
+      condition     = length(local.rule_names[each.key]) <= 64
+      error_message = "eventbridge_rules: key \"${each.key}\" makes the rule name ${local.rule_names[each.key]} (${length(local.rule_names[each.key])} characters); EventBridge allows 64. Shorten the key or function_name."
+    }
+  }
+}
+
+locals {
+  rule_names = { for name in keys(var.eventbridge_rules) : name => "${var.function_name}-${name}" }
 }
 
 resource "aws_cloudwatch_event_target" "this" {

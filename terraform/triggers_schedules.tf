@@ -1,6 +1,10 @@
 # EventBridge Scheduler schedules: Scheduler invokes the alias asynchronously with the schedule's deploy
 # event, as its own role (no resource policy on the function), and sends what it cannot deliver to the
 # dead-letter queue.
+locals {
+  schedule_names = { for name in keys(var.schedules) : name => "${var.function_name}-${name}" }
+}
+
 data "aws_iam_policy_document" "scheduler_assume_role" {
   count = length(var.schedules) > 0 ? 1 : 0
 
@@ -24,10 +28,12 @@ data "aws_iam_policy_document" "scheduler_assume_role" {
 resource "aws_iam_role" "scheduler" {
   count = length(var.schedules) > 0 ? 1 : 0
 
-  name               = "${var.function_name}-scheduler"
-  description        = "Lets EventBridge Scheduler invoke ${var.function_name}"
-  assume_role_policy = data.aws_iam_policy_document.scheduler_assume_role[0].json
-  tags               = var.tags
+  name                 = "${var.function_name}-scheduler"
+  description          = "Lets EventBridge Scheduler invoke ${var.function_name}"
+  assume_role_policy   = data.aws_iam_policy_document.scheduler_assume_role[0].json
+  path                 = var.role_path
+  permissions_boundary = var.permissions_boundary
+  tags                 = var.tags
 }
 
 data "aws_iam_policy_document" "scheduler" {
@@ -44,6 +50,16 @@ data "aws_iam_policy_document" "scheduler" {
     actions   = ["sqs:SendMessage"]
     resources = [aws_sqs_queue.dead_letter.arn]
   }
+
+  # Schedules encrypted with the customer key (kms_key_arn): Scheduler decrypts their input as this role.
+  dynamic "statement" {
+    for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
+    content {
+      sid       = "DecryptSchedulesWithCustomerKey"
+      actions   = ["kms:Decrypt"]
+      resources = [statement.value]
+    }
+  }
 }
 
 resource "aws_iam_role_policy" "scheduler" {
@@ -55,13 +71,15 @@ resource "aws_iam_role_policy" "scheduler" {
 }
 
 resource "aws_scheduler_schedule" "this" {
+  #checkov:skip=CKV_AWS_297:Encrypted with kms_key_arn when given, with an AWS owned key otherwise; the input is a deploy event, no secret.
   for_each = var.schedules
 
-  name                         = "${var.function_name}-${each.key}"
+  name                         = local.schedule_names[each.key]
   description                  = each.value.description
   schedule_expression          = each.value.schedule_expression
   schedule_expression_timezone = each.value.timezone
   state                        = each.value.enabled ? "ENABLED" : "DISABLED"
+  kms_key_arn                  = var.kms_key_arn
 
   flexible_time_window {
     mode = "OFF"
@@ -79,6 +97,13 @@ resource "aws_scheduler_schedule" "this" {
 
     dead_letter_config {
       arn = aws_sqs_queue.dead_letter.arn
+    }
+  }
+
+  lifecycle {
+    precondition {
+      condition     = length(local.schedule_names[each.key]) <= 64
+      error_message = "schedules: key \"${each.key}\" makes the schedule name ${local.schedule_names[each.key]} (${length(local.schedule_names[each.key])} characters); Scheduler allows 64. Shorten the key or function_name."
     }
   }
 

@@ -15,17 +15,34 @@ variable "function_name" {
 }
 
 variable "function_zip" {
-  description = "Path of the function.zip the Maven build writes: `./mvnw package` (jvm) or `./mvnw package -Dnative` (native), in target/."
+  description = "Path of the function.zip the Maven build writes: `./mvnw package` (jvm) or `./mvnw package -Dnative` (native), in target/. Direct upload, up to 50 MB; give function_s3 instead for larger zips. A missing file fails only a plan that creates or updates the function, so `terraform destroy` works without it."
   type        = string
+  default     = null
 
   validation {
-    condition     = endswith(var.function_zip, ".zip")
+    condition     = var.function_zip == null || endswith(coalesce(var.function_zip, ".zip"), ".zip")
     error_message = "function_zip: the path of a .zip file, e.g. ../target/function.zip."
+  }
+}
+
+variable "function_s3" {
+  description = "The zip as an existing S3 object instead of function_zip (which must then be null): `bucket` (in the function's region), `key`, optional `version` (the object version; with a versioned bucket a new version updates the function) and optional `source_code_hash` (base64 SHA-256 of the zip, e.g. `openssl dgst -sha256 -binary function.zip | base64`: a new hash publishes a new version)."
+  type = object({
+    bucket           = string
+    key              = string
+    version          = optional(string)
+    source_code_hash = optional(string)
+  })
+  default = null
+
+  validation {
+    condition     = var.function_s3 == null || can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.function_s3.bucket))
+    error_message = "function_s3: bucket is a bucket name (not an ARN or s3:// URL)."
   }
 
   validation {
-    condition     = fileexists(var.function_zip)
-    error_message = "function_zip: no such file; build it first with ./mvnw package (jvm) or ./mvnw package -Dnative (native)."
+    condition     = var.function_s3 == null || try(length(var.function_s3.key) > 0 && endswith(var.function_s3.key, ".zip"), false)
+    error_message = "function_s3: key is the object key of a .zip."
   }
 }
 
@@ -113,13 +130,52 @@ variable "log_retention_in_days" {
 }
 
 variable "kms_key_arn" {
-  description = "Customer managed KMS key: encrypts the created Connect token secret and the function's environment; the role gets kms:Decrypt on it (and on nothing else). Also set it when a given secret is encrypted with it. Null: AWS managed keys, no KMS statement."
+  description = "Customer managed KMS key: encrypts the created Connect token secret, the function's environment, the log group (with create_log_group), the dedupe table and the schedules; the function's role (and the Scheduler's, with schedules) gets kms:Decrypt on it (and on nothing else). Its key policy must let CloudWatch Logs (logs.<region>.amazonaws.com) use it. Also set it when a given secret is encrypted with it. Null: AWS managed keys, no KMS statement."
   type        = string
   default     = null
 
   validation {
     condition     = var.kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.kms_key_arn))
     error_message = "kms_key_arn: a key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias."
+  }
+}
+
+variable "create_log_group" {
+  description = "Create the log group /aws/lambda/<function_name> with log_retention_in_days (and kms_key_arn). False where it exists already (created before, or by Lambda): the module then only names it, and its retention and key stay as they are."
+  type        = bool
+  default     = true
+}
+
+variable "role_path" {
+  description = "IAM path of the roles the module creates (the function's and the Scheduler's), e.g. /service-roles/."
+  type        = string
+  default     = "/"
+
+  validation {
+    condition     = can(regex("^/([\\x21-\\x7E]{0,510}/)?$", var.role_path))
+    error_message = "role_path: / or a path that starts and ends with /, e.g. /service-roles/."
+  }
+}
+
+variable "permissions_boundary" {
+  description = "ARN of a managed policy set as the permissions boundary of every role the module creates (for organisations whose SCPs require one). Null: no boundary."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.permissions_boundary == null || can(regex("^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", var.permissions_boundary))
+    error_message = "permissions_boundary: an IAM policy ARN (arn:aws:iam::<account>:policy/<name>)."
+  }
+}
+
+variable "code_signing_config_arn" {
+  description = "ARN of a Lambda code signing configuration; the zip must then be signed (AWS Signer) and come from S3 (function_s3), as Lambda accepts signed code only there. Null: no code signing."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.code_signing_config_arn == null || can(regex("^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:code-signing-config:csc-[a-z0-9]{17}$", var.code_signing_config_arn))
+    error_message = "code_signing_config_arn: a code signing configuration ARN (arn:aws:lambda:<region>:<account>:code-signing-config:csc-...)."
   }
 }
 
@@ -465,6 +521,11 @@ variable "s3_triggers" {
   }
 
   validation {
+    condition     = alltrue([for name in keys(var.s3_triggers) : can(regex("^[0-9A-Za-z_.-]{1,40}$", name))])
+    error_message = "s3_triggers: keys are 1 to 40 letters, digits, '.', '-' or '_' (they name the permission's statement id and the notifications)."
+  }
+
+  validation {
     condition     = alltrue([for t in values(var.s3_triggers) : alltrue([for e in t.events : startswith(e, "s3:")])])
     error_message = "s3_triggers: events are S3 event types such as s3:ObjectCreated:*."
   }
@@ -608,10 +669,38 @@ variable "function_url_invoke_principals" {
   }
 }
 
-variable "function_url_public_invoke_with_cli" {
-  description = "NONE auth: add the lambda:InvokeFunction statement restricted to Function URL calls (--invoked-via-function-url) with the AWS CLI during apply, because the aws provider gained that argument only in 6.x. Needs an AWS CLI from October 2025 or later with the same credentials. False: add that statement yourself."
+variable "function_url_public_invoke" {
+  description = "NONE auth: who adds the public lambda:InvokeFunction statement limited to URL calls (lambda:InvokedViaFunctionUrl). `cli` (hashicorp/aws 5.x to 6.27): the module runs terraform/scripts/function-url-public-invoke.sh with the AWS CLI (October 2025 or later) during apply; idempotent, checks that its credentials are the provider's account. `provider` (hashicorp/aws >= 6.28): aws_lambda_function_url adds that statement itself when it creates the URL, so the module adds none (a second one would duplicate it). `none`: add it yourself."
+  type        = string
+  default     = "cli"
+
+  validation {
+    condition     = contains(["cli", "provider", "none"], var.function_url_public_invoke)
+    error_message = "function_url_public_invoke: cli, provider or none."
+  }
+}
+
+variable "function_url_cli_profile" {
+  description = "function_url_public_invoke = cli: the AWS CLI profile to run it with, the same as the provider's `profile`. Null: the CLI's default credentials (environment, default profile, instance role)."
+  type        = string
+  default     = null
+}
+
+variable "function_url_cli_assume_role_arn" {
+  description = "function_url_public_invoke = cli: a role the CLI assumes first (with function_url_cli_profile's or the default credentials), the same as the provider's `assume_role.role_arn`. Null: none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.function_url_cli_assume_role_arn == null || can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", var.function_url_cli_assume_role_arn))
+    error_message = "function_url_cli_assume_role_arn: an IAM role ARN."
+  }
+}
+
+variable "allow_public_function_url_without_reserved_concurrency" {
+  description = "With function_url_auth_type NONE the plan fails unless reserved_concurrent_executions >= 1, so unauthenticated callers cannot use the account's whole concurrency. True accepts a public URL without a reservation, for accounts whose concurrency quota cannot spare one (a new account's 10)."
   type        = bool
-  default     = true
+  default     = false
 }
 
 variable "function_url_cors" {
@@ -632,7 +721,7 @@ variable "function_url_cors" {
 ################################################################################
 
 variable "create_alarms" {
-  description = "Create CloudWatch alarms on function errors and on messages in the dead-letter queue."
+  description = "Create CloudWatch alarms: function errors, messages in the dead-letter queue, DestinationDeliveryFailures (failed events that did not reach the queue: lost), AsyncEventsDropped and Throttles."
   type        = bool
   default     = false
 }
@@ -645,6 +734,17 @@ variable "alarm_sns_topic_arn" {
   validation {
     condition     = var.alarm_sns_topic_arn == null || can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_.-]+$", var.alarm_sns_topic_arn))
     error_message = "alarm_sns_topic_arn: an SNS topic ARN."
+  }
+}
+
+variable "alarm_throttles_threshold" {
+  description = "Throttled invocations within 5 minutes that raise the throttles alarm."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.alarm_throttles_threshold >= 1
+    error_message = "alarm_throttles_threshold: at least 1."
   }
 }
 

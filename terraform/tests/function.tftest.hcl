@@ -94,6 +94,7 @@ run "defaults_set_connect_settings_and_leave_unset_ones_out" {
       CONNECT_RETRY_BASE_DELAY  = "500ms"
       CONNECT_RETRY_MAX_DELAY   = "8s"
       CONNECT_TIME_BUDGET       = "25s"
+      FUNCTION_TIMEOUT          = "30s"
       DEPLOY_PROJECT            = "Demo"
       DEPLOY_FLOW_ID            = "f-dd0c-73b9"
       DEPLOY_DRY_RUN            = "false"
@@ -109,7 +110,7 @@ run "defaults_set_connect_settings_and_leave_unset_ones_out" {
   }
 
   assert {
-    condition     = aws_cloudwatch_log_group.this.name == "/aws/lambda/connect-deployer" && aws_cloudwatch_log_group.this.retention_in_days == 30
+    condition     = aws_cloudwatch_log_group.this[0].name == "/aws/lambda/connect-deployer" && aws_cloudwatch_log_group.this[0].retention_in_days == 30
     error_message = "the log group Lambda writes to, with a retention"
   }
 }

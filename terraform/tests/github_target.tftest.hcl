@@ -26,7 +26,7 @@ run "the_target_is_built_from_partition_region_account_and_name" {
 
   override_data {
     target = data.aws_region.current
-    values = { name = "cn-north-1" }
+    values = { id = "cn-north-1", name = "cn-north-1" }
   }
 
   override_data {

@@ -6,20 +6,19 @@ mock_provider "aws" {
 }
 
 variables {
-  function_zip                        = "tests/fixtures/function.zip"
-  deploy_project                      = "Demo"
-  deploy_flow_id                      = "f-dd0c-73b9"
-  github_webhook_secret_arn           = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:github-webhook-AbCdEf"
-  http_bearer_secret_arn              = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:http-bearer-AbCdEf"
-  kms_key_arn                         = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-  create_dedupe_table                 = true
-  create_function_url                 = true
-  function_url_auth_type              = "AWS_IAM"
-  s3_triggers                         = { uploads = { bucket = "firmware-uploads" } }
-  schedules                           = { nightly = { schedule_expression = "cron(0 2 * * ? *)" } }
-  eventbridge_rules                   = { ci = { event_pattern = "{\"source\":[\"com.example.ci\"]}" } }
-  create_alarms                       = true
-  function_url_public_invoke_with_cli = false
+  function_zip              = "tests/fixtures/function.zip"
+  deploy_project            = "Demo"
+  deploy_flow_id            = "f-dd0c-73b9"
+  github_webhook_secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:github-webhook-AbCdEf"
+  http_bearer_secret_arn    = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:http-bearer-AbCdEf"
+  kms_key_arn               = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  create_dedupe_table       = true
+  create_function_url       = true
+  function_url_auth_type    = "AWS_IAM"
+  s3_triggers               = { uploads = { bucket = "firmware-uploads" } }
+  schedules                 = { nightly = { schedule_expression = "cron(0 2 * * ? *)" } }
+  eventbridge_rules         = { ci = { event_pattern = "{\"source\":[\"com.example.ci\"]}" } }
+  create_alarms             = true
 }
 
 run "every_feature_on_and_no_wildcard_resource" {

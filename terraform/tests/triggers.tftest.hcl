@@ -252,15 +252,16 @@ run "iam_function_url_grants_both_actions_to_each_principal" {
   }
 }
 
-# Planned only: applying would run the AWS CLI.
+# Planned only: applying would run the AWS CLI (tests/cli_permission_check.py runs the script).
 run "public_function_url_limits_invoke_to_url_calls" {
   command = plan
 
   variables {
-    create_function_url       = true
-    function_url_auth_type    = "NONE"
-    github_webhook_secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:github-webhook-AbCdEf"
-    function_url_cors         = { allow_origins = ["https://example.com"] }
+    create_function_url            = true
+    function_url_auth_type         = "NONE"
+    reserved_concurrent_executions = 5
+    github_webhook_secret_arn      = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:github-webhook-AbCdEf"
+    function_url_cors              = { allow_origins = ["https://example.com"] }
   }
 
   assert {
@@ -269,8 +270,17 @@ run "public_function_url_limits_invoke_to_url_calls" {
   }
 
   assert {
-    condition     = terraform_data.function_url_public_invoke[0].input.qualifier == "live" && terraform_data.function_url_public_invoke[0].input.function_name == "connect-deployer"
-    error_message = "the URL-only lambda:InvokeFunction statement is added on the alias"
+    condition = terraform_data.function_url_public_invoke[0].input == {
+      REGION              = "eu-west-1"
+      ACCOUNT_ID          = "123456789012"
+      FUNCTION_ARN        = "arn:aws:lambda:eu-west-1:123456789012:function:connect-deployer"
+      QUALIFIER           = "live"
+      STATEMENT_ID        = "AllowPublicInvokeViaFunctionUrlOnly"
+      CLI_PROFILE         = ""
+      CLI_ASSUME_ROLE_ARN = ""
+      script              = "./scripts/function-url-public-invoke.sh"
+    }
+    error_message = "the script adds the URL-only statement on the alias, in the provider's region and account: ${jsonencode(terraform_data.function_url_public_invoke[0].input)}"
   }
 }
 
@@ -280,6 +290,7 @@ run "principals_with_a_public_function_url_are_refused" {
   variables {
     create_function_url            = true
     function_url_auth_type         = "NONE"
+    reserved_concurrent_executions = 5
     function_url_invoke_principals = { ci = "210987654321" }
   }
 

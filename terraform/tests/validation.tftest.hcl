@@ -20,10 +20,11 @@ run "memory_out_of_range" {
   expect_failures = [var.memory_size]
 }
 
+# Refused when the function would be created or updated; destroy and S3 mode never read the file.
 run "missing_zip" {
   command = plan
   variables { function_zip = "target/does-not-exist.zip" }
-  expect_failures = [var.function_zip]
+  expect_failures = [aws_lambda_function.this]
 }
 
 run "schedule_cron_with_five_fields" {

@@ -69,6 +69,9 @@ module "connect_deployer" {
   timeout                        = 60
   reserved_concurrent_executions = var.reserved_concurrent_executions
 
+  # The public URL needs a reservation; -1 only with this explicit choice (README).
+  allow_public_function_url_without_reserved_concurrency = var.allow_public_function_url_without_reserved_concurrency
+
   connect_token_secret_recovery_window_in_days = 0
 
   deploy_project    = var.deploy_project

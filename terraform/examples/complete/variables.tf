@@ -34,6 +34,12 @@ variable "reserved_concurrent_executions" {
   default     = 2
 }
 
+variable "allow_public_function_url_without_reserved_concurrency" {
+  description = "With reserved_concurrent_executions = -1 (accounts with the default quota of 10) the public Function URL needs this set to true."
+  type        = bool
+  default     = false
+}
+
 variable "snap_start" {
   description = "SnapStart in jvm mode. Only the offline test turns it off: moto_server reports every function without SnapStart, so a plan after apply would never be empty."
   type        = bool

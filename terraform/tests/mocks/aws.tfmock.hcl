@@ -19,6 +19,7 @@ mock_data "aws_partition" {
 
 mock_data "aws_region" {
   defaults = {
+    id          = "eu-west-1"
     name        = "eu-west-1"
     endpoint    = "ec2.eu-west-1.amazonaws.com"
     description = "Europe (Ireland)"

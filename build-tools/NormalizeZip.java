@@ -1,0 +1,133 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Re-writes a zip so the same content always gives the same bytes: entries sorted by name, one fixed time
+ * (project.build.outputTimestamp, as written, no time zone), Unix modes 0644 (0755 for `bootstrap` and
+ * directories), no extra fields, no comment; files deflated at level 9 (the same JDK gives the same bytes).
+ * Run by the pom after Quarkus writes target/function.zip:
+ *
+ *   java build-tools/NormalizeZip.java target/function.zip 2026-01-01T00:00:00Z
+ */
+public class NormalizeZip {
+
+    public static void main(String[] args) throws IOException {
+        Path zip = Path.of(args[0]);
+        if (!Files.exists(zip)) {
+            System.out.println("NormalizeZip: no " + zip + ", nothing to do");
+            return;
+        }
+        LocalDateTime time = OffsetDateTime.parse(args[1]).toLocalDateTime();
+        int dosTime = (time.getHour() << 11) | (time.getMinute() << 5) | (time.getSecond() / 2);
+        int dosDate = ((time.getYear() - 1980) << 9) | (time.getMonthValue() << 5) | time.getDayOfMonth();
+
+        List<String> names = new ArrayList<>();
+        Path tmp = zip.resolveSibling(zip.getFileName() + ".normalized");
+        try (ZipFile in = new ZipFile(zip.toFile()); OutputStream out = Files.newOutputStream(tmp)) {
+            in.stream().forEach(e -> names.add(e.getName()));
+            Collections.sort(names);
+            if (names.size() >= 0xFFFF) throw new IOException("too many entries for a zip without zip64");
+            ByteArrayOutputStream central = new ByteArrayOutputStream();
+            long offset = 0;
+            for (String name : names) {
+                ZipEntry entry = in.getEntry(name);
+                boolean dir = entry.isDirectory();
+                byte[] data = dir ? new byte[0] : in.getInputStream(entry).readAllBytes();
+                CRC32 crc = new CRC32();
+                crc.update(data);
+                boolean store = dir;
+                byte[] stored = store ? data : deflate(data);
+                int mode = dir ? 040755 : name.equals("bootstrap") || name.endsWith("/bootstrap") ? 0100755 : 0100644;
+                byte[] nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                int version = store ? 10 : 20;
+
+                ByteArrayOutputStream local = new ByteArrayOutputStream();
+                int32(local, 0x04034b50);
+                int16(local, version);
+                int16(local, 0x0800); // names are UTF-8
+                int16(local, store ? 0 : 8);
+                int16(local, dosTime);
+                int16(local, dosDate);
+                int32(local, crc.getValue());
+                int32(local, stored.length);
+                int32(local, data.length);
+                int16(local, nameBytes.length);
+                int16(local, 0);
+                local.write(nameBytes);
+                local.writeTo(out);
+                out.write(stored);
+
+                int32(central, 0x02014b50);
+                int16(central, (3 << 8) | 20); // made by Unix, so the modes count
+                int16(central, version);
+                int16(central, 0x0800);
+                int16(central, store ? 0 : 8);
+                int16(central, dosTime);
+                int16(central, dosDate);
+                int32(central, crc.getValue());
+                int32(central, stored.length);
+                int32(central, data.length);
+                int16(central, nameBytes.length);
+                int16(central, 0);
+                int16(central, 0);
+                int16(central, 0);
+                int16(central, 0);
+                int32(central, ((long) mode << 16) | (dir ? 0x10 : 0));
+                int32(central, offset);
+                central.write(nameBytes);
+
+                offset += local.size() + stored.length;
+                if (offset > 0xFFFFFFFFL) throw new IOException("zip larger than 4 GB");
+            }
+            central.writeTo(out);
+            ByteArrayOutputStream end = new ByteArrayOutputStream();
+            int32(end, 0x06054b50);
+            int16(end, 0);
+            int16(end, 0);
+            int16(end, names.size());
+            int16(end, names.size());
+            int32(end, central.size());
+            int32(end, offset);
+            int16(end, 0);
+            end.writeTo(out);
+        }
+        Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("NormalizeZip: " + zip + ", " + names.size() + " entries, time " + time);
+    }
+
+    private static byte[] deflate(byte[] data) {
+        Deflater deflater = new Deflater(9, true);
+        deflater.setInput(data);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 2));
+        byte[] buffer = new byte[65536];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+
+    private static void int16(ByteArrayOutputStream out, int value) {
+        out.write(value & 0xFF);
+        out.write((value >>> 8) & 0xFF);
+    }
+
+    private static void int32(ByteArrayOutputStream out, long value) {
+        int16(out, (int) (value & 0xFFFF));
+        int16(out, (int) ((value >>> 16) & 0xFFFF));
+    }
+}
