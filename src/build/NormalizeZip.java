@@ -20,7 +20,7 @@ import java.util.zip.ZipFile;
  * directories), no extra fields, no comment; files deflated at level 9 (the same JDK gives the same bytes).
  * Run by the pom after Quarkus writes target/function.zip:
  *
- *   java build-tools/NormalizeZip.java target/function.zip 2026-01-01T00:00:00Z
+ *   java src/build/NormalizeZip.java target/function.zip 2026-01-01T00:00:00Z
  */
 public class NormalizeZip {
 
