@@ -72,7 +72,7 @@ data "aws_iam_policy_document" "this" {
     for_each = var.create_dedupe_table ? [aws_dynamodb_table.dedupe[0].arn] : []
     content {
       sid       = "UseOwnDedupeTable"
-      actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+      actions   = ["dynamodb:PutItem", "dynamodb:DeleteItem"]
       resources = [statement.value]
     }
   }

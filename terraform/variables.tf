@@ -764,7 +764,7 @@ variable "alarm_errors_threshold" {
 ################################################################################
 
 variable "create_dedupe_table" {
-  description = "Create a DynamoDB table (hash key `id`, TTL attribute `expires_at`) for duplicate detection and set DEDUPE_TABLE; the role gets GetItem, PutItem, UpdateItem and DeleteItem on that table only."
+  description = "Create a DynamoDB table (hash key `id`, TTL attribute `expires_at`) for duplicate detection and set DEDUPE_TABLE; the role gets PutItem and DeleteItem on that table only (all the claims call)."
   type        = bool
   default     = false
 }

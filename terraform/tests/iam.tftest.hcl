@@ -62,7 +62,7 @@ run "every_feature_on_and_no_wildcard_resource" {
         toset(["arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"]),
       ]
       UseOwnDedupeTable = [
-        toset(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]),
+        toset(["dynamodb:PutItem", "dynamodb:DeleteItem"]),
         toset(["arn:aws:dynamodb:eu-west-1:123456789012:table/connect-deployer-dedupe"]),
       ]
     }
