@@ -1,8 +1,12 @@
 package io.connectdeployer.dedupe;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.connectdeployer.deadline.Deadline;
+import io.connectdeployer.error.DeployerException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,29 +32,37 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
     }
 
     @Override
-    public Claim claim(String key, Instant now, Instant lockedUntil) {
+    public Claim claim(String key, Instant now, Instant lockedUntil, Deadline deadline) {
+        String claiming = doing("claiming", key);
+        Duration timeout = deadline.timeoutFor(claiming);
         try {
             client.putItem(put -> put.tableName(table)
                     .item(Map.of("id", text(key), "state", text(IN_PROGRESS), "expires_at", epoch(lockedUntil)))
                     .conditionExpression("attribute_not_exists(id) OR expires_at < :now")
-                    .expressionAttributeValues(Map.of(":now", epoch(now))));
+                    .expressionAttributeValues(Map.of(":now", epoch(now)))
+                    .overrideConfiguration(call -> call.apiCallTimeout(timeout)));
             return new Claim.Taken();
         } catch (ConditionalCheckFailedException held) {
             try {
-                return holder(key);
+                return holder(key, deadline);
             } catch (SdkException unreachable) {
-                throw unavailable("claim", unreachable);
+                throw unavailable("claim", claiming, unreachable, deadline);
             }
         } catch (SdkException unreachable) {
-            throw unavailable("claim", unreachable);
+            throw unavailable("claim", claiming, unreachable, deadline);
         }
     }
 
     @Override
-    public void complete(String key, String result, Instant expiresAt) {
+    public void complete(String key, String result, Instant expiresAt, Deadline deadline) {
+        String recording = doing("recording the result of", key);
+        Duration timeout = deadline.timeoutFor(recording);
         try {
             client.putItem(put -> put.tableName(table).item(Map.of("id", text(key), "state", text(COMPLETED),
-                    "result", text(result), "expires_at", epoch(expiresAt))));
+                    "result", text(result), "expires_at", epoch(expiresAt)))
+                    .overrideConfiguration(call -> call.apiCallTimeout(timeout)));
+        } catch (ApiCallTimeoutException cut) {
+            throw deadline.exceeded("while " + recording, cut);
         } catch (SdkException unreachable) {
             throw new DedupeUnavailableException("Could not record the result for '" + key + "' in DynamoDB table '"
                     + table + "': " + unreachable.getMessage() + ". The deployment was made; its claim expires on its own.",
@@ -59,21 +71,26 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
     }
 
     @Override
-    public void release(String key) {
+    public void release(String key, Deadline deadline) {
+        String releasing = doing("releasing", key);
+        Duration timeout = deadline.timeoutFor(releasing);
         try {
             client.deleteItem(delete -> delete.tableName(table).key(Map.of("id", text(key)))
                     .conditionExpression("#state = :in_progress")
                     .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":in_progress", text(IN_PROGRESS))));
+                    .expressionAttributeValues(Map.of(":in_progress", text(IN_PROGRESS)))
+                    .overrideConfiguration(call -> call.apiCallTimeout(timeout)));
         } catch (ConditionalCheckFailedException alreadyGone) {
             // Expired and taken over by another invocation: not ours to delete.
         } catch (SdkException unreachable) {
-            throw unavailable("release", unreachable);
+            throw unavailable("release", releasing, unreachable, deadline);
         }
     }
 
-    private Claim holder(String key) {
-        GetItemResponse found = client.getItem(get -> get.tableName(table).key(Map.of("id", text(key))).consistentRead(true));
+    private Claim holder(String key, Deadline deadline) {
+        Duration timeout = deadline.timeoutFor(doing("reading the claim of", key));
+        GetItemResponse found = client.getItem(get -> get.tableName(table).key(Map.of("id", text(key))).consistentRead(true)
+                .overrideConfiguration(call -> call.apiCallTimeout(timeout)));
         Map<String, AttributeValue> item = found.item();
         if (item == null || item.isEmpty()) {
             // Deleted between our put and this read (a release): the caller's retry will claim it.
@@ -85,9 +102,17 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
         return new Claim.InProgress(Instant.ofEpochSecond(Long.parseLong(item.get("expires_at").n())));
     }
 
-    private DedupeUnavailableException unavailable(String what, SdkException cause) {
-        return new DedupeUnavailableException("Could not " + what + " the deployment in DynamoDB table '" + table
+    /** A call the deadline cut is out of time (whether DynamoDB did it is unknown); any other failure, the table's. */
+    private DeployerException unavailable(String verb, String doing, SdkException cause, Deadline deadline) {
+        if (cause instanceof ApiCallTimeoutException) {
+            return deadline.exceeded("while " + doing, cause);
+        }
+        return new DedupeUnavailableException("Could not " + verb + " the deployment in DynamoDB table '" + table
                 + "' (DEDUPE_TABLE): " + cause.getMessage() + ". Nothing was deployed; Lambda's retry will try again.", cause);
+    }
+
+    private String doing(String what, String key) {
+        return what + " '" + key + "' in DynamoDB table '" + table + "'";
     }
 
     private static AttributeValue text(String value) {

@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.connectdeployer.deadline.Deadline;
+import io.connectdeployer.deadline.DeadlineExceededException;
 import io.connectdeployer.dedupe.DedupeUnavailableException;
 import io.connectdeployer.dedupe.DeduplicationStore;
 import io.connectdeployer.dedupe.DeduplicationStore.Claim;
@@ -54,15 +56,17 @@ public final class Deduplicator {
      *
      * @throws DeploymentInProgressException another invocation holds the claim
      * @throws DedupeUnavailableException the store failed and DEDUPE_FAIL_OPEN is off
+     * @throws DeadlineExceededException the deadline passed before or during the claim (fail-open or not: no time is
+     *         left to deploy)
      */
-    Optional<Deployment> claim(String key) {
+    Optional<Deployment> claim(String key, Deadline deadline) {
         if (store.isEmpty() || key == null) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         Claim claim;
         try {
-            claim = store.get().claim(key, now, now.plus(lock));
+            claim = store.get().claim(key, now, now.plus(lock), deadline);
         } catch (DedupeUnavailableException unavailable) {
             if (!failOpen) {
                 throw unavailable;
@@ -79,26 +83,33 @@ public final class Deduplicator {
         return Optional.empty();
     }
 
-    /** Keeps the result; a failure here is logged, not thrown: the deployment was made, and failing would redo it. */
-    void completed(String key, Deployment deployment) {
+    /**
+     * Keeps the result; a failure here is logged, not thrown: the deployment was made, and failing would redo it.
+     * It may run a little past the deadline ({@link Deadline#forCleanup()}), so a deployment made at the last moment
+     * is still recorded.
+     */
+    void completed(String key, Deployment deployment, Deadline deadline) {
         if (store.isEmpty() || key == null) {
             return;
         }
         try {
-            store.get().complete(key, mapper.writeValueAsString(deployment), clock.instant().plus(ttl));
-        } catch (DedupeUnavailableException | JsonProcessingException notKept) {
+            store.get().complete(key, mapper.writeValueAsString(deployment), clock.instant().plus(ttl), deadline.forCleanup());
+        } catch (DedupeUnavailableException | DeadlineExceededException | JsonProcessingException notKept) {
             LOG.error("deployment made but its result not kept for duplicates: " + notKept.getMessage());
         }
     }
 
-    /** Releases the claim so Lambda's retry can deploy; if that fails, the claim expires on its own. */
-    void failed(String key) {
+    /**
+     * Releases the claim so Lambda's retry can deploy; if that fails, the claim expires on its own. Like
+     * {@link #completed}, it may run a little past the deadline, which is often what failed the deployment.
+     */
+    void failed(String key, Deadline deadline) {
         if (store.isEmpty() || key == null) {
             return;
         }
         try {
-            store.get().release(key);
-        } catch (DedupeUnavailableException notReleased) {
+            store.get().release(key, deadline.forCleanup());
+        } catch (DedupeUnavailableException | DeadlineExceededException notReleased) {
             LOG.warn("claim not released, it expires on its own: " + notReleased.getMessage());
         }
     }

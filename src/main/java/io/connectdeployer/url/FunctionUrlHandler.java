@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.connectdeployer.deadline.Deadline;
 import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.function.DeployRunner;
 import io.connectdeployer.function.InvocationLog;
@@ -36,7 +37,7 @@ public class FunctionUrlHandler {
         this.bodyReader = JsonBody.reader(mapper);
     }
 
-    public FunctionUrlResponse handle(JsonNode event) {
+    public FunctionUrlResponse handle(JsonNode event, Deadline deadline) {
         long started = System.nanoTime();
         // Known before anything is checked, so every GitHub answer and log line names the delivery.
         Source source = FunctionUrlRequest.fromGitHub(event) ? Source.GITHUB : Source.HTTP;
@@ -44,11 +45,11 @@ public class FunctionUrlHandler {
         try {
             FunctionUrlRequest request = FunctionUrlRequest.parse(event);
             if (source == Source.HTTP) {
-                authenticator.verifyCaller(request);
-                return responses.answer(runner.run(DirectEvents.from(request.json(bodyReader), Source.HTTP)));
+                authenticator.verifyCaller(request, deadline);
+                return responses.answer(runner.run(DirectEvents.from(request.json(bodyReader), Source.HTTP), deadline));
             }
-            authenticator.verifyGitHub(request);
-            return github.handle(request, request.header("x-github-event"), delivery);
+            authenticator.verifyGitHub(request, deadline);
+            return github.handle(request, request.header("x-github-event"), delivery, deadline);
         } catch (DeployerException refused) {
             InvocationLog.failure(source, delivery, null, refused, started);
             return responses.refused(source, delivery, refused);

@@ -34,6 +34,7 @@ import io.connectdeployer.testing.FakeNanoClock;
 import io.connectdeployer.testing.FakeTokenProvider;
 import io.connectdeployer.testing.InMemoryDeduplicationStore;
 import io.connectdeployer.testing.RecordingSleeper;
+import io.connectdeployer.testing.TestDeadlines;
 import io.connectdeployer.trigger.Batch;
 import io.connectdeployer.trigger.EventShape;
 import io.connectdeployer.trigger.S3KeyPattern;
@@ -53,11 +54,11 @@ class DeduplicationTest {
     private DeployRunner runner(DeployDefaults defaults, boolean failOpen) {
         DeploySettings settings = new DeploySettings(URI.create("https://connect.example.com"), ConnectDialect.DEPLOY_UPDATE,
                 defaults, DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), GitHubTime.DEFAULT_POLICY,
-                Duration.ofSeconds(10));
+                TestDeadlines.ROOMY);
         FakeNanoClock clock = new FakeNanoClock();
         ConnectDeployer deployer = new ConnectDeployer(connect, new FakeTokenProvider("token-1"),
-                new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1)), new RecordingSleeper(clock), clock, () -> 0.5,
-                new ConnectBodies(MAPPER));
+                new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(13)), new RecordingSleeper(clock),
+                clock, () -> 0.5, new ConnectBodies(MAPPER));
         Deduplicator dedupe = new Deduplicator(Optional.of(store), Duration.ofMinutes(1), Duration.ofHours(24), failOpen,
                 Clock.fixed(NOW, ZoneOffset.UTC), MAPPER);
         return new DeployRunner(settings, deployer, dedupe);
@@ -79,7 +80,8 @@ class DeduplicationTest {
         DeployRunner runner = runner();
 
         // when
-        List<DeployResult> results = List.of(runner.run(s3Put()).result(), runner.run(s3Put()).result(), runner.run(s3Put()).result());
+        List<DeployResult> results = List.of(runner.run(s3Put(), TestDeadlines.ample()).result(),
+                runner.run(s3Put(), TestDeadlines.ample()).result(), runner.run(s3Put(), TestDeadlines.ample()).result());
 
         // then
         assertEquals(1, connect.calls());
@@ -96,8 +98,8 @@ class DeduplicationTest {
         DeployRunner runner = runner();
 
         // when
-        DeployRunner.Run first = runner.run(s3Put());
-        DeployRunner.Run retry = runner.run(s3Put());
+        DeployRunner.Run first = runner.run(s3Put(), TestDeadlines.ample());
+        DeployRunner.Run retry = runner.run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals(Status.FAILED, first.result().status());
@@ -108,11 +110,11 @@ class DeduplicationTest {
     @Test
     void should_fail_retryably_and_call_nothing_when_another_invocation_holds_the_claim() {
         // given
-        store.claim(S3_KEY, NOW, NOW.plusSeconds(30));
+        store.claim(S3_KEY, NOW, NOW.plusSeconds(30), TestDeadlines.ample());
         connect.answers(reply(201, "{}"));
 
         // when
-        DeployRunner.Run run = runner().run(s3Put());
+        DeployRunner.Run run = runner().run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals("DeploymentInProgressException", run.result().deployments().get(0).error().type());
@@ -123,11 +125,11 @@ class DeduplicationTest {
     @Test
     void should_take_over_and_deploy_when_the_claim_of_a_dead_invocation_expired() {
         // given
-        store.claim(S3_KEY, NOW.minusSeconds(600), NOW.minusSeconds(1));
+        store.claim(S3_KEY, NOW.minusSeconds(600), NOW.minusSeconds(1), TestDeadlines.ample());
         connect.answers(reply(201, "{}"));
 
         // when
-        DeployRunner.Run run = runner().run(s3Put());
+        DeployRunner.Run run = runner().run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals(Status.CREATED, run.result().status());
@@ -141,7 +143,7 @@ class DeduplicationTest {
         connect.answers(reply(201, "{}"));
 
         // when
-        DeployRunner.Run run = runner().run(s3Put());
+        DeployRunner.Run run = runner().run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals("DedupeUnavailableException", run.result().deployments().get(0).error().type());
@@ -156,7 +158,7 @@ class DeduplicationTest {
         connect.answers(reply(201, "{}"));
 
         // when
-        DeployRunner.Run run = runner(DEFAULTS, true).run(s3Put());
+        DeployRunner.Run run = runner(DEFAULTS, true).run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals(Status.CREATED, run.result().status());
@@ -169,7 +171,7 @@ class DeduplicationTest {
         DeployDefaults dryRun = new DeployDefaults("Demo", List.of(), List.of(), "f-1", null, Map.of(), null, true);
 
         // when
-        DeployRunner.Run run = runner(dryRun, false).run(s3Put());
+        DeployRunner.Run run = runner(dryRun, false).run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals(Status.DRY_RUN, run.result().status());
@@ -182,7 +184,7 @@ class DeduplicationTest {
         DeployDefaults noFlow = new DeployDefaults("Demo", List.of(), List.of(), null, null, Map.of(), null, false);
 
         // when
-        DeployRunner.Run run = runner(noFlow, false).run(s3Put());
+        DeployRunner.Run run = runner(noFlow, false).run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals("InvalidDeployEventException", run.result().deployments().get(0).error().type());
@@ -199,10 +201,11 @@ class DeduplicationTest {
         var unkeyed = Events.parse("{\"app\":{\"name\":\"gateway\",\"version\":\"v1\"}}");
 
         // when
-        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null, GitHubTime.DEFAULT_POLICY));
-        DeployResult again = runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null, GitHubTime.DEFAULT_POLICY)).result();
-        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null, GitHubTime.DEFAULT_POLICY));
-        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null, GitHubTime.DEFAULT_POLICY));
+        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null, GitHubTime.DEFAULT_POLICY), TestDeadlines.ample());
+        DeployResult again = runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null, GitHubTime.DEFAULT_POLICY),
+                TestDeadlines.ample()).result();
+        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null, GitHubTime.DEFAULT_POLICY), TestDeadlines.ample());
+        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null, GitHubTime.DEFAULT_POLICY), TestDeadlines.ample());
 
         // then
         assertEquals(Status.DUPLICATE, again.status());
@@ -221,8 +224,10 @@ class DeduplicationTest {
         ObjectNode second = first.deepCopy().put("id", "0f1e2d3c-4b5a-4978-8877-665544332211");
 
         // when
-        DeployResult created = runner.run(Triggers.batch(EventShape.of(first), first, null, GitHubTime.DEFAULT_POLICY)).result();
-        DeployResult again = runner.run(Triggers.batch(EventShape.of(second), second, null, GitHubTime.DEFAULT_POLICY)).result();
+        DeployResult created = runner.run(Triggers.batch(EventShape.of(first), first, null, GitHubTime.DEFAULT_POLICY),
+                TestDeadlines.ample()).result();
+        DeployResult again = runner.run(Triggers.batch(EventShape.of(second), second, null, GitHubTime.DEFAULT_POLICY),
+                TestDeadlines.ample()).result();
 
         // then
         assertEquals(List.of(Status.CREATED, Status.DUPLICATE), List.of(created.status(), again.status()));
@@ -238,8 +243,10 @@ class DeduplicationTest {
         var firing = Events.load("events/scheduler/no-input.json");
 
         // when
-        DeployResult created = runner.run(Triggers.batch(EventShape.of(firing), firing, null, GitHubTime.DEFAULT_POLICY)).result();
-        DeployResult again = runner.run(Triggers.batch(EventShape.of(firing), firing, null, GitHubTime.DEFAULT_POLICY)).result();
+        DeployResult created = runner.run(Triggers.batch(EventShape.of(firing), firing, null, GitHubTime.DEFAULT_POLICY),
+                TestDeadlines.ample()).result();
+        DeployResult again = runner.run(Triggers.batch(EventShape.of(firing), firing, null, GitHubTime.DEFAULT_POLICY),
+                TestDeadlines.ample()).result();
 
         // then
         assertEquals(List.of(Status.CREATED, Status.DUPLICATE), List.of(created.status(), again.status()));
