@@ -50,10 +50,9 @@ public interface ConnectConfig {
     Duration retryMaxDelay();
 
     /**
-     * CONNECT_TIME_BUDGET: time one invocation may spend on Connect, retries included. Funqy does not hand the
-     * Lambda context to functions, so the remaining time is not known: set this to the function timeout minus a
-     * margin (the Terraform module does).
+     * CONNECT_TIME_BUDGET: an explicit deadline per invocation, counted from its start; everything that can wait
+     * (Connect attempts, secret reads, DynamoDB, the hand-off) shares it. Unset, it is FUNCTION_TIMEOUT less a
+     * safety margin; set, it must leave at least 2 s of FUNCTION_TIMEOUT.
      */
-    @WithDefault("25s")
-    Duration timeBudget();
+    Optional<Duration> timeBudget();
 }

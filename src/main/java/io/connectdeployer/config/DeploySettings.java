@@ -1,9 +1,9 @@
 package io.connectdeployer.config;
 
 import java.net.URI;
-import java.time.Duration;
 
 import io.connectdeployer.connect.ConnectDialect;
+import io.connectdeployer.deadline.DeadlinePolicy;
 import io.connectdeployer.deploy.DefaultTemplates;
 import io.connectdeployer.deploy.DeployDefaults;
 import io.connectdeployer.trigger.ReleasePolicy;
@@ -20,6 +20,6 @@ public record DeploySettings(
         DefaultTemplates templates,
         S3KeyPattern s3Keys,
         ReleasePolicy github,
-        Duration timeBudget,
+        DeadlinePolicy deadline,
         String dedupeNamespace) {
 }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectdeployer.connect.ConnectDialect;
+import io.connectdeployer.deadline.Deadline;
+import io.connectdeployer.deadline.DeadlinePolicy;
 import io.connectdeployer.deploy.App;
 import io.connectdeployer.deploy.DefaultTemplates;
 import io.connectdeployer.deploy.DeployDefaults;
@@ -38,12 +40,13 @@ public final class SettingsParser {
      * @param devMode in {@code quarkus:dev} an unset DEPLOY_DRY_RUN means "dry run unless a token secret is set",
      *        so the quick start works without AWS; everywhere else it means false
      */
-    public static DeploySettings parse(ConnectConfig connect, DeployConfig deploy, DedupeConfig dedupe, boolean devMode,
-            ObjectMapper mapper) {
-        return new SettingsParser(mapper).parse(connect, deploy, dedupe, devMode);
+    public static DeploySettings parse(ConnectConfig connect, DeployConfig deploy, DedupeConfig dedupe, FunctionConfig function,
+            boolean devMode, ObjectMapper mapper) {
+        return new SettingsParser(mapper).parse(connect, deploy, dedupe, function, devMode);
     }
 
-    private DeploySettings parse(ConnectConfig connect, DeployConfig deploy, DedupeConfig dedupe, boolean devMode) {
+    private DeploySettings parse(ConnectConfig connect, DeployConfig deploy, DedupeConfig dedupe, FunctionConfig function,
+            boolean devMode) {
         URI apiUrl = apiUrl(connect.apiUrl());
         ConnectDialect dialect = ConnectDialect.fromSetting(connect.apiDialect()).orElse(null);
         if (dialect == null) {
@@ -54,13 +57,20 @@ public final class SettingsParser {
         }
         positive("CONNECT_CONNECT_TIMEOUT", connect.connectTimeout());
         positive("CONNECT_READ_TIMEOUT", connect.readTimeout());
-        positive("CONNECT_TIME_BUDGET", connect.timeBudget());
+        DeadlinePolicy deadline = DeadlinePolicy.resolve(function.timeout(), connect.timeBudget(), problems);
         notNegative("CONNECT_TOKEN_TTL", connect.tokenTtl());
         notNegative("CONNECT_RETRY_BASE_DELAY", connect.retryBaseDelay());
         notNegative("CONNECT_RETRY_MAX_DELAY", connect.retryMaxDelay());
         boolean dryRun = deploy.dryRun().orElse(devMode && connect.tokenSecretId().isEmpty());
         if (!dryRun && connect.tokenSecretId().isEmpty()) {
             problems.add("CONNECT_TOKEN_SECRET_ID: required (the secret holding the Connect token) unless DEPLOY_DRY_RUN=true");
+        }
+        Duration attempt = connect.connectTimeout().plus(connect.readTimeout());
+        if (!dryRun && deadline.budget().compareTo(Duration.ZERO) > 0 && attempt.compareTo(deadline.budget()) > 0) {
+            // An attempt starts only when its timeouts fit in what is left, so none ever would.
+            problems.add("CONNECT_CONNECT_TIMEOUT + CONNECT_READ_TIMEOUT: " + Deadline.text(attempt) + " do not fit in the "
+                    + "invocation's deadline of " + Deadline.text(deadline.budget()) + " (" + deadline.origin()
+                    + "), so no call to Connect could start: raise the function's timeout or lower CONNECT_READ_TIMEOUT");
         }
         App app = deploy.appName().isPresent() || deploy.appVersion().isPresent()
                 ? new App(deploy.appName().orElse(null), deploy.appVersion().orElse(null))
@@ -96,7 +106,7 @@ public final class SettingsParser {
             throw new InvalidConfigurationException(problems);
         }
         return new DeploySettings(apiUrl, dialect, defaults, templates, s3Keys,
-                new ReleasePolicy(deploy.githubPrereleases(), deploy.githubMaxAge()), connect.timeBudget(), dedupe.namespace());
+                new ReleasePolicy(deploy.githubPrereleases(), deploy.githubMaxAge()), deadline, dedupe.namespace());
     }
 
     private URI apiUrl(String value) {

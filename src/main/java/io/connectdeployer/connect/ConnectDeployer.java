@@ -5,13 +5,14 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
+import io.connectdeployer.deadline.Deadline;
 import io.connectdeployer.deploy.DeployRequest;
 import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.secrets.TokenProvider;
 
 /**
  * Starts one deployment on Connect and decides what each answer means: 2xx is done, 400 and other 4xx are final,
- * 401/403 earn one re-read of the secret, 429/5xx/no answer are retried with backoff while attempts and time last.
+ * 401/403 earn one re-read of the secret, 429/5xx/no answer are retried with backoff while attempts and the deadline last.
  */
 public final class ConnectDeployer {
 
@@ -34,44 +35,76 @@ public final class ConnectDeployer {
         this.bodies = bodies;
     }
 
-    /** Deploys, waiting between attempts no longer than {@code timeLeft} allows in all. */
-    public ConnectOutcome deploy(DeployRequest request, Duration timeLeft) {
-        long deadline = nanoClock.getAsLong() + timeLeft.toNanos();
-        String token = tokens.token();
+    /**
+     * Deploys within {@code deadline}, which the token's read shares: an attempt starts only when its connect and
+     * read timeouts fit in what is left, so none is cut short (a cut attempt that Connect did receive would be
+     * retried as a second deployment), and a wait is not started when the attempt after it would not fit.
+     */
+    public ConnectOutcome deploy(DeployRequest request, Deadline deadline) {
+        String token = tokens.token(deadline);
         boolean reread = false;
+        Failure last = null;
         for (int attempt = 1;; attempt++) {
+            if (!deadline.allows(policy.attemptTimeout())) {
+                throw outOfTime(deadline, last, attempt - 1, reread);
+            }
             Failure failure;
             try {
                 ConnectReply reply = client.deploy(request, token);
                 if (reply.isSuccess()) {
                     return new ConnectOutcome(reply.status(), attempt, bodies.json(reply.body(), token));
                 }
-                if ((reply.status() == 401 || reply.status() == 403) && !reread) {
-                    reread = true;
-                    token = tokens.refresh();
-                    continue;
-                }
                 failure = Failure.of(reply, bodies, token);
-                if (!failure.retryable()) {
-                    throw failure.finalError(tokens.source(), attempt);
-                }
             } catch (ConnectTransportException noAnswer) {
                 failure = new Failure(0, noAnswer.getMessage(), Optional.empty());
             }
-            Duration delay = policy.delayAfter(attempt, failure.retryAfter(), random.getAsDouble());
-            if (attempt >= policy.maxAttempts() || delay.compareTo(Duration.ofNanos(deadline - nanoClock.getAsLong())) > 0) {
-                throw failure.finalError(tokens.source(), attempt);
+            if (failure.unauthorized() && !reread && attempt < policy.maxAttempts()) {
+                // The re-read counts as an attempt: CONNECT_MAX_ATTEMPTS=1 is one call.
+                reread = true;
+                token = tokens.refresh(deadline);
+                last = failure;
+                continue;
             }
-            sleep(delay, failure, attempt);
+            if (!failure.retryable()) {
+                throw failure.finalError(tokens.source(), attempt, reread, policy.maxAttempts(), false);
+            }
+            Duration delay = policy.delayAfter(attempt, failure.retryAfter(), random.getAsDouble());
+            boolean attemptsLeft = attempt < policy.maxAttempts();
+            if (!attemptsLeft || !deadline.allows(delay.plus(policy.attemptTimeout()))) {
+                throw failure.finalError(tokens.source(), attempt, reread, policy.maxAttempts(), attemptsLeft);
+            }
+            last = failure;
+            sleep(delay, failure, attempt, reread);
         }
     }
 
-    private void sleep(Duration delay, Failure failure, int attempt) {
+    /**
+     * Fails out of time, calling nothing, when not even one attempt fits in what is left: a deployment that cannot
+     * start need not be claimed first.
+     */
+    public void checkTimeLeft(Deadline deadline) {
+        if (!deadline.allows(policy.attemptTimeout())) {
+            throw outOfTime(deadline, null, 0, false);
+        }
+    }
+
+    /** No time for attempt {@code calls + 1}: the first, the one with a re-read token, or (after a long sleep) a retry. */
+    private DeployerException outOfTime(Deadline deadline, Failure last, int calls, boolean reread) {
+        if (last != null && !last.unauthorized()) {
+            return last.finalError(tokens.source(), calls, reread, policy.maxAttempts(), true);
+        }
+        return deadline.exceeded(last == null
+                ? "before calling Connect, whose attempts may take " + Deadline.text(policy.attemptTimeout())
+                        + " (CONNECT_CONNECT_TIMEOUT + CONNECT_READ_TIMEOUT)"
+                : "before calling Connect again with the token read again after HTTP " + last.status()).afterAttempts(calls);
+    }
+
+    private void sleep(Duration delay, Failure failure, int attempt, boolean reread) {
         try {
             sleeper.sleep(delay);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw failure.finalError(tokens.source(), attempt);
+            throw failure.finalError(tokens.source(), attempt, reread, policy.maxAttempts(), false);
         }
     }
 
@@ -86,22 +119,28 @@ public final class ConnectDeployer {
             return status == 0 || status == 429 || status >= 500;
         }
 
-        DeployerException finalError(String secretId, int attempts) {
-            return error(secretId, attempts).afterAttempts(attempts);
+        boolean unauthorized() {
+            return status == 401 || status == 403;
         }
 
-        private DeployerException error(String secretId, int attempts) {
-            if (status == 401 || status == 403) {
-                return new ConnectUnauthorizedException(status, secretId);
+        /** @param cutByDeadline attempts were left, but not the time for the next one */
+        DeployerException finalError(String secretId, int attempts, boolean reread, int maxAttempts, boolean cutByDeadline) {
+            return error(secretId, attempts, reread, maxAttempts, cutByDeadline).afterAttempts(attempts);
+        }
+
+        private DeployerException error(String secretId, int attempts, boolean reread, int maxAttempts, boolean cutByDeadline) {
+            if (unauthorized()) {
+                return new ConnectUnauthorizedException(status, secretId, reread, maxAttempts);
             }
             if (status == 429) {
                 return new ConnectRateLimitedException(attempts, retryAfter);
             }
+            String cut = cutByDeadline ? " (no time was left for another attempt before the deadline)" : "";
             if (status == 0) {
-                return new ConnectUnavailableException(attempts, detail);
+                return new ConnectUnavailableException(attempts, detail + cut);
             }
             if (status >= 500) {
-                return new ConnectUnavailableException(attempts, "HTTP " + status + ": " + detail);
+                return new ConnectUnavailableException(attempts, "HTTP " + status + ": " + detail + cut);
             }
             return new ConnectRejectedException(status, detail);
         }

@@ -2,11 +2,14 @@ package io.connectdeployer.dedupe;
 
 import java.time.Instant;
 
+import io.connectdeployer.deadline.Deadline;
+
 /**
  * Where a deployment is claimed before Connect is called, so a second delivery of the same event finds the claim.
  * Each claim carries its owner, a token of the invocation that took it: an invocation that outlived its claim can
  * neither overwrite nor delete the claim of the one that took it over. Implementations translate their own failures
- * into {@link DedupeUnavailableException}, and an item they did not write into {@link ForeignDedupeItemException}.
+ * into {@link DedupeUnavailableException}, an item they did not write into {@link ForeignDedupeItemException}, and a
+ * call the deadline cut into {@link io.connectdeployer.deadline.DeadlineExceededException}.
  */
 public interface DeduplicationStore {
 
@@ -15,7 +18,7 @@ public interface DeduplicationStore {
      * it; an expired claim (its function died mid-way) is taken over. A claim already held by {@code owner} (a write
      * that succeeded although its answer was lost, and was sent again) is {@link Claim.Taken}.
      */
-    Claim claim(String key, String owner, Instant now, Instant lockedUntil);
+    Claim claim(String key, String owner, Instant now, Instant lockedUntil, Deadline deadline);
 
     /**
      * Marks {@code owner}'s claim done and keeps {@code result} (JSON) until {@code expiresAt}, for the duplicates
@@ -23,14 +26,14 @@ public interface DeduplicationStore {
      *
      * @return false, writing nothing, when another owner holds the key now
      */
-    boolean complete(String key, String owner, String result, Instant expiresAt);
+    boolean complete(String key, String owner, String result, Instant expiresAt, Deadline deadline);
 
     /**
      * Gives {@code owner}'s claim up after a failed deployment, so a retry can deploy.
      *
      * @return false, deleting nothing, when the key holds no claim of {@code owner}'s (taken over, or gone)
      */
-    boolean release(String key, String owner);
+    boolean release(String key, String owner, Deadline deadline);
 
     /** What a claim found. */
     sealed interface Claim {

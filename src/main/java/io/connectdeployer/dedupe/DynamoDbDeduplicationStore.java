@@ -1,8 +1,12 @@
 package io.connectdeployer.dedupe;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.connectdeployer.deadline.Deadline;
+import io.connectdeployer.error.DeployerException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,7 +34,9 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
     }
 
     @Override
-    public Claim claim(String key, String owner, Instant now, Instant lockedUntil) {
+    public Claim claim(String key, String owner, Instant now, Instant lockedUntil, Deadline deadline) {
+        String claiming = doing("claiming", key);
+        Duration timeout = deadline.timeoutFor(claiming);
         try {
             client.putItem(put -> put.tableName(table)
                     .item(Map.of("id", text(key), "state", text(IN_PROGRESS), "owner", text(owner),
@@ -40,21 +46,24 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":now", epoch(now)))
                     // The item that won comes back with the refusal: no second call to read it.
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .overrideConfiguration(call -> call.apiCallTimeout(timeout)));
             return new Claim.Taken();
         } catch (ConditionalCheckFailedException held) {
             if (!held.hasItem()) {
                 // DynamoDB returns the item whenever one failed the condition; a stand-in that does not is unusable.
-                throw unavailable("claim", held);
+                throw unavailable("claim", claiming, held, deadline);
             }
             return holder(key, owner, held.item());
         } catch (SdkException unreachable) {
-            throw unavailable("claim", unreachable);
+            throw unavailable("claim", claiming, unreachable, deadline);
         }
     }
 
     @Override
-    public boolean complete(String key, String owner, String result, Instant expiresAt) {
+    public boolean complete(String key, String owner, String result, Instant expiresAt, Deadline deadline) {
+        String recording = doing("recording the result of", key);
+        Duration timeout = deadline.timeoutFor(recording);
         try {
             client.putItem(put -> put.tableName(table)
                     .item(Map.of("id", text(key), "state", text(COMPLETED), "owner", text(owner), "result", text(result),
@@ -62,10 +71,13 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
                     // Our claim, even expired, or nothing (TTL deleted it): never a claim another invocation took over.
                     .conditionExpression("attribute_not_exists(id) OR #owner = :owner")
                     .expressionAttributeNames(Map.of("#owner", "owner"))
-                    .expressionAttributeValues(Map.of(":owner", text(owner))));
+                    .expressionAttributeValues(Map.of(":owner", text(owner)))
+                    .overrideConfiguration(call -> call.apiCallTimeout(timeout)));
             return true;
         } catch (ConditionalCheckFailedException takenOver) {
             return false;
+        } catch (ApiCallTimeoutException cut) {
+            throw deadline.exceeded("while " + recording, cut);
         } catch (SdkException unreachable) {
             throw new DedupeUnavailableException("Could not record the result for '" + key + "' in DynamoDB table '"
                     + table + "': " + unreachable.getMessage() + ". The deployment was made; its claim expires on its own.",
@@ -74,17 +86,20 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
     }
 
     @Override
-    public boolean release(String key, String owner) {
+    public boolean release(String key, String owner, Deadline deadline) {
+        String releasing = doing("releasing", key);
+        Duration timeout = deadline.timeoutFor(releasing);
         try {
             client.deleteItem(delete -> delete.tableName(table).key(Map.of("id", text(key)))
                     .conditionExpression("#owner = :owner AND #state = :in_progress")
                     .expressionAttributeNames(Map.of("#owner", "owner", "#state", "state"))
-                    .expressionAttributeValues(Map.of(":owner", text(owner), ":in_progress", text(IN_PROGRESS))));
+                    .expressionAttributeValues(Map.of(":owner", text(owner), ":in_progress", text(IN_PROGRESS)))
+                    .overrideConfiguration(call -> call.apiCallTimeout(timeout)));
             return true;
         } catch (ConditionalCheckFailedException notOurs) {
             return false;
         } catch (SdkException unreachable) {
-            throw unavailable("release", unreachable);
+            throw unavailable("release", releasing, unreachable, deadline);
         }
     }
 
@@ -105,9 +120,17 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
         return owner.equals(text(item, "owner")) ? new Claim.Taken() : new Claim.InProgress(until);
     }
 
-    private DedupeUnavailableException unavailable(String what, SdkException cause) {
-        return new DedupeUnavailableException("Could not " + what + " the deployment in DynamoDB table '" + table
+    /** A call the deadline cut is out of time (whether DynamoDB did it is unknown); any other failure, the table's. */
+    private DeployerException unavailable(String verb, String doing, SdkException cause, Deadline deadline) {
+        if (cause instanceof ApiCallTimeoutException) {
+            return deadline.exceeded("while " + doing, cause);
+        }
+        return new DedupeUnavailableException("Could not " + verb + " the deployment in DynamoDB table '" + table
                 + "' (DEDUPE_TABLE): " + cause.getMessage() + ". Nothing was deployed; Lambda's retry will try again.", cause);
+    }
+
+    private String doing(String what, String key) {
+        return what + " '" + key + "' in DynamoDB table '" + table + "'";
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

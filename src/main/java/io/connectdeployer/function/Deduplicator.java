@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectdeployer.config.InvalidConfigurationException;
+import io.connectdeployer.deadline.Deadline;
+import io.connectdeployer.deadline.DeadlineExceededException;
 import io.connectdeployer.dedupe.DedupeUnavailableException;
 import io.connectdeployer.dedupe.DeduplicationStore;
 import io.connectdeployer.dedupe.DeduplicationStore.Claim;
@@ -76,8 +78,10 @@ public final class Deduplicator {
     /**
      * @throws DeploymentInProgressException another invocation holds the claim
      * @throws DedupeUnavailableException the store failed and DEDUPE_FAIL_OPEN is off
+     * @throws DeadlineExceededException the deadline passed before or during the claim (fail-open or not: no time is
+     *         left to deploy)
      */
-    Ticket claim(String key) {
+    Ticket claim(String key, Deadline deadline) {
         if (store.isEmpty() || key == null) {
             return Ticket.UNCHECKED;
         }
@@ -86,7 +90,7 @@ public final class Deduplicator {
         String owner = UUID.randomUUID().toString();
         Claim claim;
         try {
-            claim = store.get().claim(key, owner, now, now.plus(lock));
+            claim = store.get().claim(key, owner, now, now.plus(lock), deadline);
         } catch (DedupeUnavailableException unavailable) {
             if (!failOpen) {
                 throw unavailable;
@@ -104,33 +108,40 @@ public final class Deduplicator {
         return new Ticket(key, owner, null);
     }
 
-    /** Keeps the result; a failure here is logged, not thrown: the deployment was made, and failing would redo it. */
-    void completed(Ticket ticket, Deployment deployment) {
+    /**
+     * Keeps the result; a failure here is logged, not thrown: the deployment was made, and failing would redo it.
+     * It may run a little past the deadline ({@link Deadline#forCleanup()}), so a deployment made at the last moment
+     * is still recorded.
+     */
+    void completed(Ticket ticket, Deployment deployment, Deadline deadline) {
         if (store.isEmpty() || ticket.key() == null) {
             return;
         }
         try {
             String result = mapper.writeValueAsString(deployment);
-            if (!store.get().complete(ticket.key(), ticket.owner(), result, clock.instant().plus(ttl))) {
+            if (!store.get().complete(ticket.key(), ticket.owner(), result, clock.instant().plus(ttl), deadline.forCleanup())) {
                 LOG.warn("deployment made, but its claim on '" + ticket.key() + "' expired first and another invocation"
                         + " took it over (and may deploy too): that invocation's result is kept, not this one's");
             }
-        } catch (DedupeUnavailableException | JsonProcessingException notKept) {
+        } catch (DedupeUnavailableException | DeadlineExceededException | JsonProcessingException notKept) {
             LOG.error("deployment made but its result not kept for duplicates: " + notKept.getMessage());
         }
     }
 
-    /** Releases the claim so Lambda's retry can deploy; if that fails, the claim expires on its own. */
-    void failed(Ticket ticket) {
+    /**
+     * Releases the claim so Lambda's retry can deploy; if that fails, the claim expires on its own. Like
+     * {@link #completed}, it may run a little past the deadline, which is often what failed the deployment.
+     */
+    void failed(Ticket ticket, Deadline deadline) {
         if (store.isEmpty() || ticket.key() == null) {
             return;
         }
         try {
-            if (!store.get().release(ticket.key(), ticket.owner())) {
+            if (!store.get().release(ticket.key(), ticket.owner(), deadline.forCleanup())) {
                 LOG.info("claim on '" + ticket.key() + "' not released: it is no longer this invocation's (expired and"
                         + " taken over, or gone)");
             }
-        } catch (DedupeUnavailableException notReleased) {
+        } catch (DedupeUnavailableException | DeadlineExceededException notReleased) {
             LOG.warn("claim not released, it expires on its own: " + notReleased.getMessage());
         }
     }

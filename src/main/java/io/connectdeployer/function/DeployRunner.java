@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.connectdeployer.config.DeploySettings;
 import io.connectdeployer.connect.ConnectDeployer;
 import io.connectdeployer.connect.ConnectOutcome;
+import io.connectdeployer.deadline.Deadline;
 import io.connectdeployer.deploy.DeployPlanner;
 import io.connectdeployer.deploy.DeployRequest;
 import io.connectdeployer.deploy.InvalidDeployEventException;
@@ -20,7 +21,8 @@ import io.connectdeployer.trigger.Work;
 
 /**
  * Runs each item of a batch on its own: plan, then dry-run or deploy, then one log line. One item failing does
- * not stop the others; the caller decides what the failures mean for the invocation.
+ * not stop the others; the caller decides what the failures mean for the invocation. All items share the
+ * invocation's one deadline, so an item that finds it passed fails at once, without a call.
  */
 @ApplicationScoped
 public class DeployRunner {
@@ -42,7 +44,7 @@ public class DeployRunner {
     public record Run(DeployResult result, List<DeployerException> failures) {
     }
 
-    public Run run(Batch batch) {
+    public Run run(Batch batch, Deadline deadline) {
         List<Deployment> deployments = new ArrayList<>();
         List<DeployerException> failures = new ArrayList<>();
         for (Work work : batch.work()) {
@@ -55,7 +57,7 @@ public class DeployRunner {
                 DeployRequest request = null;
                 try {
                     request = plan(batch, deploy);
-                    deployments.add(deployOnce(batch, deploy, request, started));
+                    deployments.add(deployOnce(batch, deploy, request, started, deadline));
                 } catch (DeployerException failure) {
                     InvocationLog.failure(batch.source(), deploy.eventId(), request, failure, started);
                     failures.add(failure);
@@ -71,23 +73,29 @@ public class DeployRunner {
                 settings.templates(), deploy.values(), batch.source().json());
     }
 
-    /** Dry runs are never claimed: they must not turn the real deployment of the same event into a duplicate. */
-    private Deployment deployOnce(Batch batch, Work.Deploy deploy, DeployRequest request, long started) {
+    /**
+     * Dry runs are never claimed: they must not turn the real deployment of the same event into a duplicate. Nor is
+     * a deployment that no longer has the time for one call to Connect.
+     */
+    private Deployment deployOnce(Batch batch, Work.Deploy deploy, DeployRequest request, long started, Deadline deadline) {
         String key = request.dryRun() ? null : DedupeKeys.namespaced(settings.dedupeNamespace(), deploy.dedupeKey());
-        Deduplicator.Ticket ticket = dedupe.claim(key);
+        if (!request.dryRun()) {
+            deployer.checkTimeLeft(deadline);
+        }
+        Deduplicator.Ticket ticket = dedupe.claim(key, deadline);
         if (ticket.duplicate()) {
             InvocationLog.success("duplicate", batch.source(), deploy.eventId(), request, ticket.earlier().httpStatus(), 0, started);
             return duplicate(ticket.earlier());
         }
         Deployment deployment;
         try {
-            deployment = execute(batch, deploy, request, started);
+            deployment = execute(batch, deploy, request, started, deadline);
         } catch (RuntimeException failure) {
             // Ours or not: a bug must not leave the claim blocking every retry until it expires.
-            dedupe.failed(ticket);
+            dedupe.failed(ticket, deadline);
             throw failure;
         }
-        dedupe.completed(ticket, deployment);
+        dedupe.completed(ticket, deployment, deadline);
         return deployment;
     }
 
@@ -96,13 +104,13 @@ public class DeployRunner {
                 earlier.httpStatus(), 0, earlier.connectResponse(), null, "already deployed by an earlier delivery of this event", null);
     }
 
-    private Deployment execute(Batch batch, Work.Deploy deploy, DeployRequest request, long started) {
+    private Deployment execute(Batch batch, Work.Deploy deploy, DeployRequest request, long started, Deadline deadline) {
         if (request.dryRun()) {
             InvocationLog.success("dry_run", batch.source(), deploy.eventId(), request, null, 0, started);
             return new Deployment(Status.DRY_RUN, deploy.eventId(), request.project(), request.flowId(), request.app(),
                     null, 0, null, settings.dialect().payload(request, MASK), null, null);
         }
-        ConnectOutcome outcome = deployer.deploy(request, settings.timeBudget());
+        ConnectOutcome outcome = deployer.deploy(request, deadline);
         InvocationLog.success("created", batch.source(), deploy.eventId(), request, outcome.httpStatus(), outcome.attempts(), started);
         return new Deployment(Status.CREATED, deploy.eventId(), request.project(), request.flowId(), request.app(),
                 outcome.httpStatus(), outcome.attempts(), outcome.response(), null, null, null);

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.connectdeployer.config.DeploySettings;
+import io.connectdeployer.deadline.Deadline;
+import io.connectdeployer.deadline.Deadlines;
 import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.trigger.Batch;
 import io.connectdeployer.trigger.EventShape;
@@ -15,6 +17,7 @@ import io.connectdeployer.url.FunctionUrlResponse;
 /**
  * Recognises the trigger and answers in its terms: a Function URL gets an HTTP response whatever happens; every
  * other trigger gets the result, or an error when a retry (Lambda's, then the dead-letter queue) could help.
+ * The invocation's one deadline starts here, and everything below shares it.
  */
 @ApplicationScoped
 public class DeployService {
@@ -22,15 +25,18 @@ public class DeployService {
     private final DeploySettings settings;
     private final DeployRunner runner;
     private final FunctionUrlHandler functionUrl;
+    private final Deadlines deadlines;
 
-    DeployService(DeploySettings settings, DeployRunner runner, FunctionUrlHandler functionUrl) {
+    DeployService(DeploySettings settings, DeployRunner runner, FunctionUrlHandler functionUrl, Deadlines deadlines) {
         this.settings = settings;
         this.runner = runner;
         this.functionUrl = functionUrl;
+        this.deadlines = deadlines;
     }
 
     /** A {@link DeployResult}, or a {@link FunctionUrlResponse} for a Function URL request. */
     public Object deploy(JsonNode event) {
+        Deadline deadline = deadlines.start();
         long started = System.nanoTime();
         EventShape shape;
         try {
@@ -40,10 +46,10 @@ public class DeployService {
             throw unrecognised;
         }
         if (shape == EventShape.FUNCTION_URL) {
-            return functionUrl.handle(event);
+            return functionUrl.handle(event, deadline);
         }
         Batch batch = Triggers.batch(shape, event, settings.s3Keys(), settings.github());
-        DeployRunner.Run run = runner.run(batch);
+        DeployRunner.Run run = runner.run(batch, deadline);
         if (run.failures().isEmpty()) {
             return run.result();
         }

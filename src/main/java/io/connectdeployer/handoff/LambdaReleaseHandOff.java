@@ -1,8 +1,11 @@
 package io.connectdeployer.handoff;
 
+import java.time.Duration;
 import java.util.Optional;
 
+import io.connectdeployer.deadline.Deadline;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -14,6 +17,9 @@ import software.amazon.awssdk.services.lambda.model.LambdaException;
  * the alias that carries the async configuration; Lambda tells a function only its version, so it is configured.
  */
 public final class LambdaReleaseHandOff implements ReleaseHandOff {
+
+    /** GitHub allows a delivery 10 s: the hand-off must end well within it, the SDK's retries included. */
+    static final Duration GITHUB_ALLOWS = Duration.ofSeconds(5);
 
     private final LambdaClient lambda;
     private final String target;
@@ -29,11 +35,21 @@ public final class LambdaReleaseHandOff implements ReleaseHandOff {
     }
 
     @Override
-    public void send(byte[] event) {
+    public void send(byte[] event, Deadline deadline) {
+        String handing = "handing the release to " + target;
+        Duration left = deadline.timeoutFor(handing);
+        boolean deadlineFirst = left.compareTo(GITHUB_ALLOWS) < 0;
+        Duration timeout = deadlineFirst ? left : GITHUB_ALLOWS;
         InvokeResponse response;
         try {
             response = lambda.invoke(request -> request.functionName(target).invocationType(InvocationType.EVENT)
-                    .payload(SdkBytes.fromByteArrayUnsafe(event)));
+                    .payload(SdkBytes.fromByteArrayUnsafe(event)).overrideConfiguration(call -> call.apiCallTimeout(timeout)));
+        } catch (ApiCallTimeoutException cut) {
+            if (deadlineFirst) {
+                throw deadline.exceeded("while " + handing, cut);
+            }
+            throw new HandOffFailedException("The release could not be handed to " + target + ": Lambda did not accept it within "
+                    + Deadline.text(GITHUB_ALLOWS), cut);
         } catch (LambdaException refused) {
             throw new HandOffFailedException("The release could not be handed to " + target + ": Lambda answered "
                     + refused.awsErrorDetails().errorCode() + " (HTTP " + refused.statusCode() + ")"

@@ -2,6 +2,8 @@ package io.connectdeployer.handoff;
 
 import java.util.Optional;
 
+import io.connectdeployer.deadline.Deadline;
+
 /**
  * Hands a verified GitHub release to an asynchronous invocation of this function, so GitHub gets its answer
  * within its 10-second limit and Lambda's async retries and on-failure destination keep the release.
@@ -17,7 +19,7 @@ public interface ReleaseHandOff {
         }
 
         @Override
-        public void send(byte[] event) {
+        public void send(byte[] event, Deadline deadline) {
             throw new IllegalStateException("no GITHUB_HANDOFF_TARGET is set");
         }
     };
@@ -25,6 +27,9 @@ public interface ReleaseHandOff {
     /** The function (alias ARN) releases are handed to, or empty when they deploy synchronously. */
     Optional<String> target();
 
-    /** @throws HandOffFailedException when the invocation was not accepted */
-    void send(byte[] event);
+    /**
+     * @throws HandOffFailedException when the invocation was not accepted
+     * @throws io.connectdeployer.deadline.DeadlineExceededException when the deadline passed first
+     */
+    void send(byte[] event, Deadline deadline);
 }

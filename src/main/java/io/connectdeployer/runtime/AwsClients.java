@@ -1,6 +1,5 @@
 package io.connectdeployer.runtime;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +27,11 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * The AWS SDK clients. Each is built when first injected, which only a setting that needs it causes, so with no
  * secret and no table the SDK is never touched. All share one HTTP client, the region resolved at startup and
- * one credentials rule: another client is one more producer like {@link #dynamoDb}.
+ * one credentials rule: another client is one more producer like {@link #dynamoDb}. No client has an overall call
+ * timeout: each call gets one from the deadline it runs under (the request's {@code apiCallTimeout}).
  */
 @ApplicationScoped
 public class AwsClients {
-
-    private static final Duration HANDOFF_TIMEOUT = Duration.ofSeconds(5);
 
     /** The settings that reach AWS; any of them set makes the region required at startup. */
     @Produces
@@ -60,12 +58,11 @@ public class AwsClients {
         return configure(DynamoDbClient.builder(), http, region).build();
     }
 
-    /** GitHub allows a delivery 10 s: the hand-off must end well within it, the SDK's retries included. */
+    /** Each call's timeout is set per request, from the invocation's deadline (see LambdaReleaseHandOff). */
     @Produces
     @Singleton
     LambdaClient lambda(SdkHttpClient http, AwsRegion region) {
-        return configure(LambdaClient.builder(), http, region)
-                .overrideConfiguration(config -> config.apiCallTimeout(HANDOFF_TIMEOUT)).build();
+        return configure(LambdaClient.builder(), http, region).build();
     }
 
     /** One HTTP client, the JDK's URLConnection, for every AWS service. */

@@ -21,6 +21,7 @@ import io.connectdeployer.config.ConnectConfig;
 import io.connectdeployer.config.DedupeConfig;
 import io.connectdeployer.config.DeployConfig;
 import io.connectdeployer.config.DeploySettings;
+import io.connectdeployer.config.FunctionConfig;
 import io.connectdeployer.config.FunctionUrlConfig;
 import io.connectdeployer.config.SettingsParser;
 import io.connectdeployer.connect.ConnectBodies;
@@ -29,8 +30,8 @@ import io.connectdeployer.connect.ConnectDeployer;
 import io.connectdeployer.connect.RestConnectClient;
 import io.connectdeployer.connect.RetryPolicy;
 import io.connectdeployer.connect.Sleeper;
+import io.connectdeployer.deadline.Deadlines;
 import io.connectdeployer.dedupe.DynamoDbDeduplicationStore;
-import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.function.Deduplicator;
 import io.connectdeployer.handoff.LambdaReleaseHandOff;
 import io.connectdeployer.handoff.ReleaseHandOff;
@@ -61,8 +62,16 @@ public class Wiring {
 
     @Produces
     @Singleton
-    DeploySettings settings(ConnectConfig connect, DeployConfig deploy, DedupeConfig dedupe, ObjectMapper mapper) {
-        return SettingsParser.parse(connect, deploy, dedupe, LaunchMode.current() == LaunchMode.DEVELOPMENT, mapper);
+    DeploySettings settings(ConnectConfig connect, DeployConfig deploy, DedupeConfig dedupe, FunctionConfig function,
+            ObjectMapper mapper) {
+        return SettingsParser.parse(connect, deploy, dedupe, function, LaunchMode.current() == LaunchMode.DEVELOPMENT, mapper);
+    }
+
+    /** Each invocation's deadline, on the monotonic clock: wall-clock time may jump. */
+    @Produces
+    @Singleton
+    Deadlines deadlines(DeploySettings settings) {
+        return new Deadlines(settings.deadline(), System::nanoTime);
     }
 
     @Produces
@@ -96,15 +105,15 @@ public class Wiring {
     }
 
     /**
-     * A claim outlives one invocation (at most CONNECT_TIME_BUDGET plus the function's margin) by a minute, so
-     * only the claim of an invocation that died is ever taken over.
+     * A claim outlives the longest invocation (FUNCTION_TIMEOUT, or what the deadline settings imply) by a minute,
+     * so only the claim of an invocation that died is ever taken over.
      */
     @Produces
     @Singleton
-    Deduplicator deduplicator(DedupeConfig dedupe, ConnectConfig connect, Provider<DynamoDbClient> dynamoDb, ObjectMapper mapper) {
+    Deduplicator deduplicator(DedupeConfig dedupe, DeploySettings settings, Provider<DynamoDbClient> dynamoDb, ObjectMapper mapper) {
         return new Deduplicator(
                 dedupe.table().map(table -> new DynamoDbDeduplicationStore(dynamoDb.get(), table)),
-                connect.timeBudget().plusMinutes(1), dedupe.ttl(), dedupe.failOpen(), Clock.systemUTC(), mapper);
+                settings.deadline().claimLock(), dedupe.ttl(), dedupe.failOpen(), Clock.systemUTC(), mapper);
     }
 
     /** The webhook and bearer secrets: the string itself, or a JSON object's {@code secret} key; cached like the token. */
@@ -134,23 +143,29 @@ public class Wiring {
     @Singleton
     ConnectDeployer deployer(ConnectClient client, TokenProvider tokens, ConnectConfig connect, ObjectMapper mapper) {
         RandomGenerator random = new SecureRandom();
-        return new ConnectDeployer(client, tokens,
-                new RetryPolicy(connect.maxAttempts(), connect.retryBaseDelay(), connect.retryMaxDelay()),
+        return new ConnectDeployer(client, tokens, new RetryPolicy(connect.maxAttempts(), connect.retryBaseDelay(),
+                connect.retryMaxDelay(), connect.connectTimeout().plus(connect.readTimeout())),
                 Sleeper.THREAD, System::nanoTime, random::nextDouble, new ConnectBodies(mapper));
     }
 
     /**
      * Creates every bean above at startup and reads the secrets, so bad settings fail init and not the first event;
-     * the region first, so a missing one fails init with its own one-line message.
+     * the region first, so a missing one fails init with its own one-line message. Says which deadline applies.
      * Building the Secrets Manager client and reading the secrets runs beside the priming of the Connect path:
      * the two are independent, and Lambda's init phase has the CPU to overlap them.
      */
     void init(@Observes StartupEvent started, AwsRegion region, DeploySettings settings, ObjectMapper mapper, ConnectClient client,
             Provider<TokenProvider> tokens, Provider<RequestAuthenticator> authenticator, Provider<ConnectDeployer> deployer,
             Provider<Deduplicator> dedupe) {
+        if (settings.deadline().functionTimeout().isPresent()) {
+            LOG.info(settings.deadline().startupNote());
+        } else {
+            LOG.warn(settings.deadline().startupNote());
+        }
         CompletableFuture<Void> secrets = CompletableFuture.runAsync(() -> {
                     dedupe.get();
-                    readSecrets(settings, tokens.get(), authenticator.get());
+                    StartupSecrets.read(settings.defaults().dryRun(), tokens.get(), authenticator.get(),
+                            StartupSecrets.deadline(System::nanoTime));
                 },
                 task -> new Thread(task, "init-secrets").start());
         try {
@@ -162,23 +177,5 @@ public class Wiring {
         secrets.join();
         deployer.get();
         snapStartRestore = SnapStartRestore.register(tokens.get(), authenticator.get());
-    }
-
-    private static void readSecrets(DeploySettings settings, TokenProvider tokens, RequestAuthenticator authenticator) {
-        try {
-            authenticator.prefetch();
-        } catch (DeployerException unavailable) {
-            LOG.warn("Function URL secret not read at startup: " + unavailable.getMessage());
-        }
-        if (settings.defaults().dryRun()) {
-            LOG.info("dry run: payloads are returned, Connect is not called");
-            return;
-        }
-        try {
-            tokens.token();
-        } catch (DeployerException unavailable) {
-            // Not fatal: the secret may be created after the function. Each invocation retries and reports it.
-            LOG.warn("Connect token not read at startup: " + unavailable.getMessage());
-        }
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.connectdeployer.deadline.Deadline;
+
 /**
  * The token (or another secret value) from one secret, read once and kept for a TTL so a warm function does not call Secrets Manager per
  * event. The secret string is the raw token, or a JSON object holding it under a key.
@@ -46,12 +48,12 @@ public final class CachedTokenProvider implements TokenProvider {
     }
 
     @Override
-    public String token() {
+    public String token(Deadline deadline) {
         Cached current = cached;
         if (current != null && nanoClock.getAsLong() - current.readAtNanos() < ttl.toNanos()) {
             return current.token();
         }
-        return refresh();
+        return refresh(deadline);
     }
 
     @Override
@@ -60,8 +62,8 @@ public final class CachedTokenProvider implements TokenProvider {
     }
 
     @Override
-    public synchronized String refresh() {
-        String token = extract(reader.read(secretId));
+    public synchronized String refresh(Deadline deadline) {
+        String token = extract(reader.read(secretId, deadline));
         cached = new Cached(token, nanoClock.getAsLong());
         return token;
     }

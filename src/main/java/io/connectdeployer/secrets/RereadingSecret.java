@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
+import io.connectdeployer.deadline.Deadline;
+
 /**
  * A cached secret that callers' credentials are checked against. A credential that fails against the cached value
  * is checked once more against a fresh read, since the secret may have been rotated since it was cached; so a
@@ -26,14 +28,15 @@ public final class RereadingSecret {
 
     /**
      * @throws TokenUnavailableException when the secret cannot be read
+     * @throws io.connectdeployer.deadline.DeadlineExceededException when it cannot be read by {@code deadline}
      */
-    public boolean accepts(Predicate<String> credential) {
-        return credential.test(secret.token()) || mayReread() && credential.test(secret.refresh());
+    public boolean accepts(Predicate<String> credential, Deadline deadline) {
+        return credential.test(secret.token(deadline)) || mayReread() && credential.test(secret.refresh(deadline));
     }
 
-    /** Reads the secret now (see {@link TokenProvider#token()}). */
-    public void prefetch() {
-        secret.token();
+    /** Reads the secret now (see {@link TokenProvider#token(Deadline)}). */
+    public void prefetch(Deadline deadline) {
+        secret.token(deadline);
     }
 
     /** Drops the cached value (see {@link TokenProvider#forget()}). */

@@ -1,5 +1,9 @@
 package io.connectdeployer.secrets;
 
+import java.time.Duration;
+
+import io.connectdeployer.deadline.Deadline;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.DecryptionFailureException;
@@ -20,9 +24,13 @@ public final class SecretsManagerSecretReader implements SecretReader {
     }
 
     @Override
-    public String read(String secretId) {
+    public String read(String secretId, Deadline deadline) {
+        String what = "reading secret '" + secretId + "'";
+        // The SDK's retries each wait out their own connect and read timeouts; the call as a whole gets what is left.
+        Duration timeout = deadline.timeoutFor(what);
         try {
-            GetSecretValueResponse response = client.getSecretValue(request -> request.secretId(secretId));
+            GetSecretValueResponse response = client.getSecretValue(request -> request.secretId(secretId)
+                    .overrideConfiguration(call -> call.apiCallTimeout(timeout)));
             if (response.secretString() == null) {
                 throw new TokenUnavailableException("Secret '" + secretId + "' holds binary data; store the Connect token as a secret string");
             }
@@ -40,6 +48,8 @@ public final class SecretsManagerSecretReader implements SecretReader {
             }
             throw new TokenUnavailableException("Secret '" + secretId + "' could not be read ("
                     + denied.awsErrorDetails().errorCode() + "): grant the function secretsmanager:GetSecretValue on it", denied);
+        } catch (ApiCallTimeoutException cut) {
+            throw deadline.exceeded("while " + what, cut);
         } catch (SdkClientException unreachable) {
             throw new TokenUnavailableException("Secrets Manager could not be reached for secret '" + secretId + "': "
                     + unreachable.getMessage(), unreachable);

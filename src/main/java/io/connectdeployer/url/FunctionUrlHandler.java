@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.connectdeployer.deadline.Deadline;
 import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.error.UnexpectedFailureException;
 import io.connectdeployer.function.DeployRunner;
@@ -41,7 +42,7 @@ public class FunctionUrlHandler {
         this.bodyReader = JsonBody.reader(mapper);
     }
 
-    public FunctionUrlResponse handle(JsonNode event) {
+    public FunctionUrlResponse handle(JsonNode event, Deadline deadline) {
         long started = System.nanoTime();
         // Known before anything is checked, so every GitHub answer and log line names the delivery.
         Source source = FunctionUrlRequest.fromGitHub(event) ? Source.GITHUB : Source.HTTP;
@@ -49,11 +50,11 @@ public class FunctionUrlHandler {
         try {
             FunctionUrlRequest request = FunctionUrlRequest.parse(event);
             if (source == Source.HTTP) {
-                authenticator.verifyCaller(request);
-                return responses.answer(runner.run(DirectEvents.from(request.json(bodyReader), Source.HTTP)));
+                authenticator.verifyCaller(request, deadline);
+                return responses.answer(runner.run(DirectEvents.from(request.json(bodyReader), Source.HTTP), deadline));
             }
-            authenticator.verifyGitHub(request);
-            return github.handle(request, request.header("x-github-event"), delivery);
+            authenticator.verifyGitHub(request, deadline);
+            return github.handle(request, request.header("x-github-event"), delivery, deadline);
         } catch (DeployerException refused) {
             return refused(source, delivery, refused, started);
         } catch (RuntimeException unexpected) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.connectdeployer.config.DeploySettings;
+import io.connectdeployer.deadline.Deadline;
 import io.connectdeployer.function.DeployResult;
 import io.connectdeployer.function.DeployResult.Deployment;
 import io.connectdeployer.function.DeployResult.Status;
@@ -54,7 +55,7 @@ public class GitHubWebhookHandler {
     }
 
     /** After the signature check: the body is GitHub's. */
-    FunctionUrlResponse handle(FunctionUrlRequest request, String event, String delivery) {
+    FunctionUrlResponse handle(FunctionUrlRequest request, String event, String delivery, Deadline deadline) {
         long started = System.nanoTime();
         if (!request.hasJsonContentType()) {
             throw new RequestRejectedException(400, "The webhook's content type must be application/json, not "
@@ -67,9 +68,9 @@ public class GitHubWebhookHandler {
         JsonNode payload = request.json(bodyReader);
         Batch batch = GitHubReleases.from(event, delivery, payload, settings.github(), received);
         if (handOff.target().isEmpty() || !(batch.work().get(0) instanceof Work.Deploy deploy) || !deploy.event().problems().isEmpty()) {
-            return responses.answer(runner.run(batch));
+            return responses.answer(runner.run(batch, deadline));
         }
-        handOff.send(GitHubHandOffs.event(event, delivery, payload, received).toString().getBytes(StandardCharsets.UTF_8));
+        handOff.send(GitHubHandOffs.event(event, delivery, payload, received).toString().getBytes(StandardCharsets.UTF_8), deadline);
         // The caller is told what happens, the log also where: the target's account id stays out of GitHub's UI.
         String reason = "handed to an asynchronous invocation, which deploys it";
         InvocationLog.accepted(Source.GITHUB, delivery, reason + " (" + handOff.target().get() + ")", started);

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
+import io.connectdeployer.deadline.Deadline;
+import io.connectdeployer.deadline.DeadlineExceededException;
 import io.connectdeployer.secrets.RereadingSecret;
 import io.connectdeployer.secrets.TokenProvider;
 import io.connectdeployer.secrets.TokenUnavailableException;
@@ -36,20 +38,20 @@ public final class RequestAuthenticator {
     }
 
     /** @throws RequestRejectedException 401 unless the body carries a valid {@code x-hub-signature-256}; 503 when the secret cannot be read */
-    void verifyGitHub(FunctionUrlRequest request) {
+    void verifyGitHub(FunctionUrlRequest request, Deadline deadline) {
         String unset = webhookSecret.isPresent() ? null : "GITHUB_WEBHOOK_SECRET_ID is not set, so no delivery is accepted";
         String signature = request.header("x-hub-signature-256");
         if (signature == null) {
             throw unauthorized("The GitHub delivery is not signed: give the webhook a secret",
                     unset != null ? unset : "the webhook's secret must be the value in GITHUB_WEBHOOK_SECRET_ID");
         }
-        if (!accepts(webhookSecret, secret -> WebhookSignature.matches(secret, request.body(), signature))) {
+        if (!accepts(webhookSecret, secret -> WebhookSignature.matches(secret, request.body(), signature), deadline)) {
             throw unauthorized("The x-hub-signature-256 does not match the body: check the webhook's secret", unset);
         }
     }
 
     /** @throws RequestRejectedException 401 unless the URL is IAM-authenticated or the bearer token matches; 503 when the secret cannot be read */
-    void verifyCaller(FunctionUrlRequest request) {
+    void verifyCaller(FunctionUrlRequest request, Deadline deadline) {
         if (request.iamAuthenticated()) {
             return;
         }
@@ -59,7 +61,7 @@ public final class RequestAuthenticator {
         if (authorization == null) {
             throw challenge("Missing Authorization: Bearer <token>", unset);
         }
-        if (!accepts(bearerSecret, secret -> BearerToken.matches(authorization, secret))) {
+        if (!accepts(bearerSecret, secret -> BearerToken.matches(authorization, secret), deadline)) {
             throw challenge("The bearer token is not valid", unset);
         }
     }
@@ -71,16 +73,19 @@ public final class RequestAuthenticator {
     }
 
     /** Reads both secrets now, in the init phase, so the first request does not pay for them. */
-    public void prefetch() {
-        webhookSecret.ifPresent(RereadingSecret::prefetch);
-        bearerSecret.ifPresent(RereadingSecret::prefetch);
+    public void prefetch(Deadline deadline) {
+        webhookSecret.ifPresent(secret -> secret.prefetch(deadline));
+        bearerSecret.ifPresent(secret -> secret.prefetch(deadline));
     }
 
-    /** No secret accepts nothing. A secret that cannot be read is the function's problem, not the caller's: 503. */
-    private static boolean accepts(Optional<RereadingSecret> secret, Predicate<String> credential) {
+    /**
+     * No secret accepts nothing. A secret that cannot be read (in time) is the function's problem, not the caller's:
+     * 503, and the reason only in the log, since it names the secret.
+     */
+    private static boolean accepts(Optional<RereadingSecret> secret, Predicate<String> credential, Deadline deadline) {
         try {
-            return secret.isPresent() && secret.get().accepts(credential);
-        } catch (TokenUnavailableException unreadable) {
+            return secret.isPresent() && secret.get().accepts(credential, deadline);
+        } catch (TokenUnavailableException | DeadlineExceededException unreadable) {
             throw new RequestRejectedException(503, "The request could not be authenticated right now; try again later",
                     Map.of("retry-after", String.valueOf(RETRY_AFTER.toSeconds())), unreadable.getMessage());
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectdeployer.connect.ConnectDialect;
+import io.connectdeployer.deadline.DeadlinePolicy;
 import io.connectdeployer.deploy.App;
 import io.connectdeployer.deploy.DefaultTemplates;
 import io.connectdeployer.deploy.DeployDefaults;
@@ -41,11 +43,12 @@ class SettingsParserTest {
                 .withMapping(ConnectConfig.class)
                 .withMapping(DeployConfig.class)
                 .withMapping(DedupeConfig.class)
+                .withMapping(FunctionConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build();
         return SettingsParser.parse(config.getConfigMapping(ConnectConfig.class),
-                config.getConfigMapping(DeployConfig.class), config.getConfigMapping(DedupeConfig.class), devMode,
-                new ObjectMapper());
+                config.getConfigMapping(DeployConfig.class), config.getConfigMapping(DedupeConfig.class),
+                config.getConfigMapping(FunctionConfig.class), devMode, new ObjectMapper());
     }
 
     private static InvalidConfigurationException parseFails(Map<String, String> properties) {
@@ -61,7 +64,7 @@ class SettingsParserTest {
         assertEquals(new DeploySettings(URI.create("https://api.connect.jfrog.io"), ConnectDialect.DEPLOY_UPDATE,
                 DeployDefaults.none(), DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT),
                 new ReleasePolicy(false, Duration.ofHours(72)),
-                Duration.ofSeconds(25), "connect-deployer"), settings);
+                new DeadlinePolicy(Duration.ofSeconds(27), Optional.empty(), false), "connect-deployer"), settings);
     }
 
     @Test
@@ -84,7 +87,7 @@ class SettingsParserTest {
                         List.of(new Filter("device_state", "is", "online", null, null)), "f-dd0c-73b9",
                         new App("default_app", "v1.1"), Map.of("region", "eu"), "from the defaults", false),
                 DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), new ReleasePolicy(false, Duration.ofHours(72)),
-                Duration.ofSeconds(25), "connect-deployer"), settings);
+                new DeadlinePolicy(Duration.ofSeconds(27), Optional.empty(), false), "connect-deployer"), settings);
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -262,5 +265,63 @@ class SettingsParserTest {
 
         // then
         assertEquals("Invalid configuration: " + variable + ": must not be negative", error.getMessage());
+    }
+
+    // ---- the deadline --------------------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "FUNCTION_TIMEOUT={0} CONNECT_TIME_BUDGET={1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "30s | ''  | 27  | FUNCTION_TIMEOUT 30s less a 3s safety margin",
+            "30s | 25s | 25  | CONNECT_TIME_BUDGET, within FUNCTION_TIMEOUT 30s",
+            "30s | 28s | 28  | CONNECT_TIME_BUDGET, within FUNCTION_TIMEOUT 30s",
+            "''  | 20s | 20  | CONNECT_TIME_BUDGET",
+            "''  | ''  | 27  | an assumed function timeout of 30s less a 3s safety margin",
+            "15m | ''  | 810 | FUNCTION_TIMEOUT 15m less a 1m30s safety margin" })
+    void should_derive_the_deadline_from_the_function_timeout_unless_the_budget_overrides_it(String timeout, String budget,
+            long expectedSeconds, String origin) {
+        // given
+        Map<String, String> properties = new HashMap<>(Map.of(SECRET_ID, "connect/token"));
+        if (!timeout.isEmpty()) {
+            properties.put("function.timeout", timeout);
+        }
+        if (!budget.isEmpty()) {
+            properties.put("connect.time-budget", budget);
+        }
+
+        // when
+        DeadlinePolicy deadline = parse(properties, false).deadline();
+
+        // then
+        assertEquals(Duration.ofSeconds(expectedSeconds), deadline.budget());
+        assertEquals(origin, deadline.origin());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "function.timeout=30s,connect.time-budget=29s | CONNECT_TIME_BUDGET: 29s leaves less than 2s of FUNCTION_TIMEOUT (30s) to end the invocation: at most 28s, or leave it unset (27s)",
+            "function.timeout=2s,deploy.dry-run=true       | FUNCTION_TIMEOUT: must be longer than the 2s safety margin, not 2s",
+            "function.timeout=10s                          | CONNECT_CONNECT_TIMEOUT + CONNECT_READ_TIMEOUT: 13s do not fit in the invocation's deadline of 8s (FUNCTION_TIMEOUT 10s less a 2s safety margin), so no call to Connect could start: raise the function's timeout or lower CONNECT_READ_TIMEOUT",
+            "connect.time-budget=12s                       | CONNECT_CONNECT_TIMEOUT + CONNECT_READ_TIMEOUT: 13s do not fit in the invocation's deadline of 12s (CONNECT_TIME_BUDGET), so no call to Connect could start: raise the function's timeout or lower CONNECT_READ_TIMEOUT" })
+    void should_refuse_to_start_when_the_deadline_settings_leave_no_margin_or_no_whole_attempt(String settings, String problem) {
+        // given
+        Map<String, String> properties = new HashMap<>(Map.of(SECRET_ID, "connect/token"));
+        for (String setting : settings.split(",")) {
+            properties.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+        }
+
+        // when
+        InvalidConfigurationException error = parseFails(properties);
+
+        // then
+        assertEquals("Invalid configuration: " + problem, error.getMessage());
+    }
+
+    @Test
+    void should_start_with_a_deadline_too_short_for_connect_when_every_deployment_is_a_dry_run() {
+        // when
+        DeploySettings settings = parse(Map.of("function.timeout", "10s", "deploy.dry-run", "true"), false);
+
+        // then
+        assertEquals(Duration.ofSeconds(8), settings.deadline().budget());
     }
 }

@@ -13,18 +13,24 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.connectdeployer.deadline.DeadlineExceededException;
 import io.connectdeployer.testing.FakeConnectClient;
 import io.connectdeployer.testing.FakeNanoClock;
 import io.connectdeployer.testing.FakeTokenProvider;
 import io.connectdeployer.testing.RecordingSleeper;
 import io.connectdeployer.testing.Requests;
+import io.connectdeployer.testing.TestDeadlines;
 
 class ConnectDeployerTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** With random fixed at 0.5 the backoff waits are 50, 100 and 200 ms. */
-    private static final RetryPolicy POLICY = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1));
+    /** With random fixed at 0.5 the backoff waits are 50, 100 and 200 ms; an attempt may take 1 s. */
+    private static final RetryPolicy POLICY = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1));
     private static final Duration BUDGET = Duration.ofSeconds(10);
+    /** The Terraform module's defaults: 5 attempts, 500 ms base delay, 8 s cap; connect 3 s + read 10 s. */
+    private static final RetryPolicy MODULE_DEFAULTS = new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(8),
+            Duration.ofSeconds(13));
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final String CREATED = "{\"deployment_id\":\"dp-1\"}";
 
     private final FakeConnectClient connect = new FakeConnectClient();
@@ -33,9 +39,14 @@ class ConnectDeployerTest {
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
 
     private ConnectOutcome deploy(Duration budget) {
-        ConnectDeployer deployer = new ConnectDeployer(connect, tokens, POLICY, sleeper, clock, () -> 0.5,
+        return deploy(POLICY, budget);
+    }
+
+    /** Deploys with this policy under a deadline of {@code budget} on the test's clock, which starts now. */
+    private ConnectOutcome deploy(RetryPolicy policy, Duration budget) {
+        ConnectDeployer deployer = new ConnectDeployer(connect, tokens, policy, sleeper, clock, () -> 0.5,
                 new ConnectBodies(MAPPER));
-        return deployer.deploy(Requests.seedExample(), budget);
+        return deployer.deploy(Requests.seedExample(), TestDeadlines.after(budget, clock));
     }
 
     private static JsonNode json(String text) throws Exception {
@@ -161,17 +172,17 @@ class ConnectDeployerTest {
 
     @Test
     void should_give_up_before_max_attempts_when_the_next_wait_would_pass_the_time_budget() {
-        // given: 50 ms fits in the budget, 50 + 100 ms does not
+        // given: a wait of 50 ms and an attempt of 1 s fit in the budget; then 100 ms and 1 s no longer do
         connect.answers(reply(503, "Service Unavailable"));
 
         // when
         ConnectUnavailableException error = assertThrows(ConnectUnavailableException.class,
-                () -> deploy(Duration.ofMillis(120)));
+                () -> deploy(Duration.ofMillis(1120)));
 
         // then
-        assertEquals("Connect was unavailable on all 2 attempt(s); last: HTTP 503: Service Unavailable. Check "
-                + "CONNECT_API_URL and Connect's status; the event is kept by Lambda's retry and dead-letter queue.",
-                error.getMessage());
+        assertEquals("Connect was unavailable on all 2 attempt(s); last: HTTP 503: Service Unavailable (no time was left "
+                + "for another attempt before the deadline). Check CONNECT_API_URL and Connect's status; the event is kept "
+                + "by Lambda's retry and dead-letter queue.", error.getMessage());
         assertEquals(2, connect.calls());
         assertEquals(List.of(Duration.ofMillis(50)), sleeper.sleeps());
     }
@@ -226,5 +237,97 @@ class ConnectDeployerTest {
         // then
         assertEquals(Optional.of(Duration.ofSeconds(9_999_999_999L)), error.retryAfter());
         assertEquals(1, connect.calls());
+    }
+
+    // ---- the deadline: an attempt starts only when its timeouts fit in what is left -------------------------------
+
+    /**
+     * The module's defaults against a Connect that never answers: attempts at 0 and 10.25 s each wait out the 10 s
+     * read timeout; a third would start at 20.75 s and could end at 33.75 s, past the 25 s deadline, so it is not
+     * started. (Before, it started at 21 s and the invocation ran past Lambda's 30 s timeout.)
+     */
+    @Test
+    void should_stop_after_two_attempts_within_the_deadline_when_connect_never_answers_with_the_module_defaults() {
+        // given
+        connect.neverAnswers(clock, READ_TIMEOUT);
+        long started = clock.getAsLong();
+
+        // when
+        ConnectUnavailableException error = assertThrows(ConnectUnavailableException.class,
+                () -> deploy(MODULE_DEFAULTS, Duration.ofSeconds(25)));
+
+        // then
+        assertEquals("Connect was unavailable on all 2 attempt(s); last: no answer from http://connect: SocketTimeoutException "
+                + "(no time was left for another attempt before the deadline). Check CONNECT_API_URL and Connect's status; "
+                + "the event is kept by Lambda's retry and dead-letter queue.", error.getMessage());
+        assertEquals(2, error.attempts());
+        assertEquals(2, connect.calls());
+        assertEquals(List.of(Duration.ofMillis(250)), sleeper.sleeps());
+        assertEquals(Duration.ofMillis(20_250), Duration.ofNanos(clock.getAsLong() - started));
+    }
+
+    @Test
+    void should_fail_out_of_time_without_calling_connect_when_not_even_one_attempt_fits_in_what_is_left() {
+        // given
+        connect.answers(reply(201, CREATED));
+
+        // when
+        DeadlineExceededException error = assertThrows(DeadlineExceededException.class,
+                () -> deploy(MODULE_DEFAULTS, Duration.ofSeconds(12)));
+
+        // then
+        assertEquals("Out of time before calling Connect, whose attempts may take 13s (CONNECT_CONNECT_TIMEOUT + "
+                + "CONNECT_READ_TIMEOUT): 12s left of the test's 12s. Nothing further was attempted.", error.getMessage());
+        assertEquals(0, connect.calls());
+        assertEquals(504, error.httpStatus());
+        assertEquals(true, error.retryable());
+    }
+
+    @Test
+    void should_not_wait_for_connects_retry_after_when_the_attempt_after_it_would_not_fit() {
+        // given: 3 s of Retry-After fit in the 3.5 s left, 3 s and a 1 s attempt do not
+        connect.answers(reply(429, "", Duration.ofSeconds(3)), reply(201, CREATED));
+
+        // when
+        ConnectRateLimitedException error = assertThrows(ConnectRateLimitedException.class, () -> deploy(Duration.ofMillis(3500)));
+
+        // then
+        assertEquals(1, connect.calls());
+        assertEquals(List.of(), sleeper.sleeps());
+        assertEquals(Optional.of(Duration.ofSeconds(3)), error.retryAfter());
+    }
+
+    @Test
+    void should_call_connect_once_and_not_reread_the_token_when_max_attempts_is_one_and_connect_answers_401() {
+        // given
+        connect.answers(reply(401, "{\"error_message\":\"Unauthorized\"}"), reply(201, CREATED));
+        RetryPolicy oneAttempt = new RetryPolicy(1, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1));
+
+        // when
+        ConnectUnauthorizedException error = assertThrows(ConnectUnauthorizedException.class, () -> deploy(oneAttempt, BUDGET));
+
+        // then
+        assertEquals("Connect refused the user token (HTTP 401) from secret 'connect/token', and no attempt was left to read "
+                + "it again (CONNECT_MAX_ATTEMPTS=1; a rotated token needs one attempt more). Put a valid Connect token in "
+                + "it (CONNECT_TOKEN_SECRET_ID); check CONNECT_API_DIALECT matches the token kind.", error.getMessage());
+        assertEquals(1, connect.calls());
+        assertEquals(0, tokens.refreshes());
+        assertEquals(1, error.attempts());
+    }
+
+    @Test
+    void should_fail_out_of_time_after_one_call_when_rereading_the_token_leaves_no_time_for_the_next() {
+        // given: the secret takes 9.5 s to read again, leaving 0.5 s of 10 s for an attempt of 1 s
+        connect.answers(reply(403, "{\"error_message\":\"Forbidden\"}"), reply(201, CREATED));
+        tokens.refreshTakes(clock, Duration.ofMillis(9500));
+
+        // when
+        DeadlineExceededException error = assertThrows(DeadlineExceededException.class, () -> deploy(BUDGET));
+
+        // then
+        assertEquals("Out of time before calling Connect again with the token read again after HTTP 403: 500ms left of the "
+                + "test's 10s. Nothing further was attempted.", error.getMessage());
+        assertEquals(1, connect.calls());
+        assertEquals(1, error.attempts());
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(1));
+    private final RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(13));
 
     @Test
     void should_wait_nothing_when_the_random_draw_is_zero() {

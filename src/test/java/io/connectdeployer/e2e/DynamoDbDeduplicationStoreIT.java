@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.connectdeployer.deadline.Deadline;
 import io.connectdeployer.dedupe.DedupeUnavailableException;
 import io.connectdeployer.dedupe.DeduplicationStore.Claim;
 import io.connectdeployer.dedupe.DynamoDbDeduplicationStore;
@@ -32,6 +34,9 @@ class DynamoDbDeduplicationStoreIT {
     private static final String SECOND = "owner-second";
 
     private static MotoServer moto;
+    /** Each call gets what is left of it as its apiCallTimeout: far more than moto_server needs. */
+    private static final Deadline DEADLINE = Deadline.after(Duration.ofMinutes(10), "the test's 10 minutes", System::nanoTime);
+
     private static DynamoDbClient client;
     private static DynamoDbDeduplicationStore store;
 
@@ -56,73 +61,73 @@ class DynamoDbDeduplicationStoreIT {
 
     @Test
     void should_let_one_claim_win_and_answer_the_next_with_the_stored_result_once_completed() {
-        assertEquals(new Claim.Taken(), store.claim("k-1", FIRST, NOW, NOW.plusSeconds(60)));
-        assertEquals(new Claim.InProgress(NOW.plusSeconds(60)), store.claim("k-1", SECOND, NOW.plusSeconds(1), NOW.plusSeconds(61)));
+        assertEquals(new Claim.Taken(), store.claim("k-1", FIRST, NOW, NOW.plusSeconds(60), DEADLINE));
+        assertEquals(new Claim.InProgress(NOW.plusSeconds(60)), store.claim("k-1", SECOND, NOW.plusSeconds(1), NOW.plusSeconds(61), DEADLINE));
 
-        assertTrue(store.complete("k-1", FIRST, "{\"status\":\"created\"}", NOW.plusSeconds(86_400)));
+        assertTrue(store.complete("k-1", FIRST, "{\"status\":\"created\"}", NOW.plusSeconds(86_400), DEADLINE));
 
-        assertEquals(new Claim.Completed("{\"status\":\"created\"}"), store.claim("k-1", SECOND, NOW.plusSeconds(2), NOW.plusSeconds(62)));
+        assertEquals(new Claim.Completed("{\"status\":\"created\"}"), store.claim("k-1", SECOND, NOW.plusSeconds(2), NOW.plusSeconds(62), DEADLINE));
     }
 
     @Test
     void should_let_a_retry_claim_again_when_the_claim_was_released() {
-        store.claim("k-2", FIRST, NOW, NOW.plusSeconds(60));
+        store.claim("k-2", FIRST, NOW, NOW.plusSeconds(60), DEADLINE);
 
-        assertTrue(store.release("k-2", FIRST));
+        assertTrue(store.release("k-2", FIRST, DEADLINE));
 
-        assertEquals(new Claim.Taken(), store.claim("k-2", SECOND, NOW.plusSeconds(1), NOW.plusSeconds(61)));
+        assertEquals(new Claim.Taken(), store.claim("k-2", SECOND, NOW.plusSeconds(1), NOW.plusSeconds(61), DEADLINE));
     }
 
     @Test
     void should_take_over_a_claim_whose_lock_expired() {
-        store.claim("k-3", FIRST, NOW, NOW.plusSeconds(60));
+        store.claim("k-3", FIRST, NOW, NOW.plusSeconds(60), DEADLINE);
 
-        assertEquals(new Claim.Taken(), store.claim("k-3", SECOND, NOW.plusSeconds(61), NOW.plusSeconds(121)));
+        assertEquals(new Claim.Taken(), store.claim("k-3", SECOND, NOW.plusSeconds(61), NOW.plusSeconds(121), DEADLINE));
     }
 
     @Test
     void should_not_release_a_completed_result() {
-        store.claim("k-4", FIRST, NOW, NOW.plusSeconds(60));
-        store.complete("k-4", FIRST, "{}", NOW.plusSeconds(86_400));
+        store.claim("k-4", FIRST, NOW, NOW.plusSeconds(60), DEADLINE);
+        store.complete("k-4", FIRST, "{}", NOW.plusSeconds(86_400), DEADLINE);
 
-        assertFalse(store.release("k-4", FIRST));
+        assertFalse(store.release("k-4", FIRST, DEADLINE));
 
-        assertEquals(new Claim.Completed("{}"), store.claim("k-4", SECOND, NOW.plusSeconds(1), NOW.plusSeconds(61)));
+        assertEquals(new Claim.Completed("{}"), store.claim("k-4", SECOND, NOW.plusSeconds(1), NOW.plusSeconds(61), DEADLINE));
     }
 
     @Test
     void should_answer_taken_when_a_claim_that_succeeded_is_sent_again_by_its_owner() {
         // The SDK retries a PutItem whose answer was lost although the write succeeded: the retry finds our own claim.
-        store.claim("k-6", FIRST, NOW, NOW.plusSeconds(60));
+        store.claim("k-6", FIRST, NOW, NOW.plusSeconds(60), DEADLINE);
 
-        Claim retried = store.claim("k-6", FIRST, NOW, NOW.plusSeconds(60));
+        Claim retried = store.claim("k-6", FIRST, NOW, NOW.plusSeconds(60), DEADLINE);
 
         assertEquals(new Claim.Taken(), retried);
-        assertEquals(new Claim.InProgress(NOW.plusSeconds(60)), store.claim("k-6", SECOND, NOW.plusSeconds(1), NOW.plusSeconds(61)));
+        assertEquals(new Claim.InProgress(NOW.plusSeconds(60)), store.claim("k-6", SECOND, NOW.plusSeconds(1), NOW.plusSeconds(61), DEADLINE));
     }
 
     @Test
     void should_neither_complete_nor_release_a_claim_another_owner_took_over() {
-        store.claim("k-7", FIRST, NOW, NOW.plusSeconds(60));
-        store.claim("k-7", SECOND, NOW.plusSeconds(61), NOW.plusSeconds(121));
+        store.claim("k-7", FIRST, NOW, NOW.plusSeconds(60), DEADLINE);
+        store.claim("k-7", SECOND, NOW.plusSeconds(61), NOW.plusSeconds(121), DEADLINE);
 
-        boolean lateComplete = store.complete("k-7", FIRST, "{\"by\":\"first\"}", NOW.plusSeconds(86_400));
-        boolean lateRelease = store.release("k-7", FIRST);
+        boolean lateComplete = store.complete("k-7", FIRST, "{\"by\":\"first\"}", NOW.plusSeconds(86_400), DEADLINE);
+        boolean lateRelease = store.release("k-7", FIRST, DEADLINE);
 
         assertFalse(lateComplete);
         assertFalse(lateRelease);
-        assertEquals(new Claim.InProgress(NOW.plusSeconds(121)), store.claim("k-7", "third", NOW.plusSeconds(62), NOW.plusSeconds(122)));
-        assertTrue(store.complete("k-7", SECOND, "{\"by\":\"second\"}", NOW.plusSeconds(86_400)));
-        assertEquals(new Claim.Completed("{\"by\":\"second\"}"), store.claim("k-7", "third", NOW.plusSeconds(63), NOW.plusSeconds(123)));
+        assertEquals(new Claim.InProgress(NOW.plusSeconds(121)), store.claim("k-7", "third", NOW.plusSeconds(62), NOW.plusSeconds(122), DEADLINE));
+        assertTrue(store.complete("k-7", SECOND, "{\"by\":\"second\"}", NOW.plusSeconds(86_400), DEADLINE));
+        assertEquals(new Claim.Completed("{\"by\":\"second\"}"), store.claim("k-7", "third", NOW.plusSeconds(63), NOW.plusSeconds(123), DEADLINE));
     }
 
     @Test
     void should_keep_the_result_when_its_owner_completes_a_claim_that_expired_without_a_takeover() {
-        store.claim("k-8", FIRST, NOW, NOW.plusSeconds(60));
+        store.claim("k-8", FIRST, NOW, NOW.plusSeconds(60), DEADLINE);
 
-        assertTrue(store.complete("k-8", FIRST, "{}", NOW.plusSeconds(86_400)));
+        assertTrue(store.complete("k-8", FIRST, "{}", NOW.plusSeconds(86_400), DEADLINE));
 
-        assertEquals(new Claim.Completed("{}"), store.claim("k-8", SECOND, NOW.plusSeconds(120), NOW.plusSeconds(180)));
+        assertEquals(new Claim.Completed("{}"), store.claim("k-8", SECOND, NOW.plusSeconds(120), NOW.plusSeconds(180), DEADLINE));
     }
 
     @ParameterizedTest(name = "{0}: expires_at {1}")
@@ -137,7 +142,7 @@ class DynamoDbDeduplicationStoreIT {
         client.putItem(put -> put.tableName(TABLE).item(foreign));
 
         ForeignDedupeItemException error = assertThrows(ForeignDedupeItemException.class,
-                () -> store.claim(key, FIRST, NOW, NOW.plusSeconds(60)));
+                () -> store.claim(key, FIRST, NOW, NOW.plusSeconds(60), DEADLINE));
 
         assertEquals("Item '" + key + "' in DynamoDB table '" + TABLE + "' (DEDUPE_TABLE) was not written by connect-deployer"
                 + " (it has no 'state' or 'expires_at'): is the table shared, say with a Powertools idempotency table, which"
@@ -151,7 +156,7 @@ class DynamoDbDeduplicationStoreIT {
         DynamoDbDeduplicationStore missing = new DynamoDbDeduplicationStore(client, "no-such-table");
 
         DedupeUnavailableException error = assertThrows(DedupeUnavailableException.class,
-                () -> missing.claim("k-5", FIRST, NOW, NOW.plusSeconds(60)));
+                () -> missing.claim("k-5", FIRST, NOW, NOW.plusSeconds(60), DEADLINE));
 
         assertEquals(true, error.getMessage().startsWith("Could not claim the deployment in DynamoDB table 'no-such-table' (DEDUPE_TABLE): "));
     }

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -266,6 +267,55 @@ class PackagedFunctionIT {
 
         connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("CI build 812"))));
+    }
+
+    /**
+     * Issue 11's case in real time, with the module's settings: FUNCTION_TIMEOUT=30s, CONNECT_TIME_BUDGET=25s, connect
+     * 3 s and read 10 s per attempt, 5 attempts with a 500 ms base delay, and a Connect that never answers. Attempts
+     * start at about 0 and 10.5 s; a third would start at about 21 s and could run to 34 s, so it is not started,
+     * and the invocation ends at about 20.5 s with our error, its log line and its claim released (before: a third
+     * attempt, and about 31.5 s, past Lambda's timeout).
+     */
+    @Test
+    void should_end_with_our_error_and_release_the_claim_before_the_timeout_when_connect_never_answers() throws Exception {
+        Map<String, String> environment = new HashMap<>(ENVIRONMENT);
+        environment.remove("CONNECT_RETRY_BASE_DELAY");
+        environment.put("FUNCTION_TIMEOUT", "30s");
+        environment.put("CONNECT_TIME_BUDGET", "25s");
+        environment.put("CONNECT_CONNECT_TIMEOUT", "3s");
+        environment.put("CONNECT_READ_TIMEOUT", "10s");
+        ObjectNode s3 = (ObjectNode) Events.load("events/s3/put.json");
+        ((ObjectNode) s3.at("/Records/0/s3/object")).put("versionId", "deadline-e2e-version-1");
+        String key = "s3:firmware-releases/gateway/v1.4.2/gateway-fw.bin@deadline-e2e-version-1";
+        try (SilentServer silentConnect = SilentServer.start(); RuntimeApiServer api = new RuntimeApiServer()) {
+            environment.put("CONNECT_API_URL", silentConnect.url());
+            api.start(0);
+            try (LambdaJavaRuntime slow = LambdaJavaRuntime.start(ZIP, "127.0.0.1:" + api.getPort() + MockEventServer.BASE_PATH,
+                    environment, "lambda-function-deadline.log")) {
+                // Once started (the first event waits for init), so the time taken is the invocation's alone.
+                invoke(api, "events/direct/seed-example-dry-run.json").statusCode(200).body("status", equalTo("dry_run"));
+
+                long started = System.nanoTime();
+                invoke(api, s3.toString()).statusCode(500)
+                        .body("errorMessage", startsWith("io.connectdeployer.connect.ConnectUnavailableException: Connect was "
+                                + "unavailable on all 2 attempt(s); last: no answer from " + silentConnect.url()))
+                        .body("errorMessage", containsString("(no time was left for another attempt before the deadline)"));
+                long elapsed = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+                String log = slow.log();
+                String failure = log.lines().filter(line -> line.contains("deploy failed: source=s3")).findFirst().orElse(log);
+                System.out.println("Connect never answers, module settings: the invocation took " + elapsed + " ms ("
+                        + failure.replaceAll(".* (attempts=\\d+ duration=\\d+ms).*", "$1") + "); FUNCTION_TIMEOUT is 30000 ms");
+                assertTrue(elapsed >= 20_000 && elapsed < 30_000, "two read timeouts of 10 s, then our error: took " + elapsed + " ms");
+                assertEquals(2, silentConnect.connections());
+                assertTrue(log.contains("Deadline per invocation: 25s (CONNECT_TIME_BUDGET, within FUNCTION_TIMEOUT 30s)"), log);
+                assertTrue(failure.contains(" attempts=2 "), "the failure's log line: " + failure);
+            }
+        }
+        try (DynamoDbClient table = DedupeTable.client(moto.endpoint())) {
+            assertFalse(table.getItem(get -> get.tableName(DEDUPE_TABLE).key(Map.of("id", AttributeValue.fromS(key))))
+                    .hasItem(), "the claim was released, so Lambda's retry can deploy");
+        }
     }
 
     private static ValidatableResponse invoke(String eventOrResource) {

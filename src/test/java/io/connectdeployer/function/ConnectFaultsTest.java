@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -374,6 +376,16 @@ class ConnectFaultsTest {
                 .toList();
         assertEquals(1, lines.size(), "log lines for " + version + ": " + lines);
         return lines.get(0);
+    }
+
+    /**
+     * How long the function says the deployment took ({@code duration=<ms>}): from its start, so unlike a time taken
+     * around the request it leaves out the mock event server and the test's client, as Lambda's timeout does.
+     */
+    static long loggedMillis(String line) {
+        Matcher duration = Pattern.compile(" duration=(\\d+)ms").matcher(line);
+        assertTrue(duration.find(), line);
+        return Long.parseLong(duration.group(1));
     }
 
     static void assertSuccessLogged(String version, String outcome, int attempts) {

@@ -42,6 +42,7 @@ import io.connectdeployer.testing.FakeNanoClock;
 import io.connectdeployer.testing.FakeTokenProvider;
 import io.connectdeployer.testing.InMemoryDeduplicationStore;
 import io.connectdeployer.testing.RecordingSleeper;
+import io.connectdeployer.testing.TestDeadlines;
 import io.connectdeployer.trigger.Batch;
 import io.connectdeployer.trigger.EventShape;
 import io.connectdeployer.trigger.S3KeyPattern;
@@ -67,11 +68,11 @@ class DeduplicationTest {
     private DeployRunner runner(DeployDefaults defaults, boolean failOpen, String namespace) {
         DeploySettings settings = new DeploySettings(URI.create("https://connect.example.com"), ConnectDialect.DEPLOY_UPDATE,
                 defaults, DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), GitHubTime.DEFAULT_POLICY,
-                Duration.ofSeconds(10), namespace);
+                TestDeadlines.ROOMY, namespace);
         FakeNanoClock clock = new FakeNanoClock();
         ConnectDeployer deployer = new ConnectDeployer(connect, new FakeTokenProvider("token-1"),
-                new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1)), new RecordingSleeper(clock), clock, () -> 0.5,
-                new ConnectBodies(MAPPER));
+                new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(13)), new RecordingSleeper(clock),
+                clock, () -> 0.5, new ConnectBodies(MAPPER));
         return new DeployRunner(settings, deployer, deduplicator(NOW, failOpen));
     }
 
@@ -110,7 +111,8 @@ class DeduplicationTest {
         DeployRunner runner = runner();
 
         // when
-        List<DeployResult> results = List.of(runner.run(s3Put()).result(), runner.run(s3Put()).result(), runner.run(s3Put()).result());
+        List<DeployResult> results = List.of(runner.run(s3Put(), TestDeadlines.ample()).result(),
+                runner.run(s3Put(), TestDeadlines.ample()).result(), runner.run(s3Put(), TestDeadlines.ample()).result());
 
         // then
         assertEquals(1, connect.calls());
@@ -127,8 +129,8 @@ class DeduplicationTest {
         DeployRunner runner = runner();
 
         // when
-        DeployRunner.Run first = runner.run(s3Put());
-        DeployRunner.Run retry = runner.run(s3Put());
+        DeployRunner.Run first = runner.run(s3Put(), TestDeadlines.ample());
+        DeployRunner.Run retry = runner.run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals(Status.FAILED, first.result().status());
@@ -139,11 +141,11 @@ class DeduplicationTest {
     @Test
     void should_fail_retryably_and_call_nothing_when_another_invocation_holds_the_claim() {
         // given
-        store.claim(S3_KEY, "another-invocation", NOW, NOW.plusSeconds(30));
+        store.claim(S3_KEY, "another-invocation", NOW, NOW.plusSeconds(30), TestDeadlines.ample());
         connect.answers(reply(201, "{}"));
 
         // when
-        DeployRunner.Run run = runner().run(s3Put());
+        DeployRunner.Run run = runner().run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals("DeploymentInProgressException", run.result().deployments().get(0).error().type());
@@ -154,11 +156,11 @@ class DeduplicationTest {
     @Test
     void should_take_over_and_deploy_when_the_claim_of_a_dead_invocation_expired() {
         // given
-        store.claim(S3_KEY, "a-dead-invocation", NOW.minusSeconds(600), NOW.minusSeconds(1));
+        store.claim(S3_KEY, "a-dead-invocation", NOW.minusSeconds(600), NOW.minusSeconds(1), TestDeadlines.ample());
         connect.answers(reply(201, "{}"));
 
         // when
-        DeployRunner.Run run = runner().run(s3Put());
+        DeployRunner.Run run = runner().run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals(Status.CREATED, run.result().status());
@@ -172,9 +174,9 @@ class DeduplicationTest {
         DeployRunner runner = runner();
 
         // when
-        IllegalStateException bug = assertThrows(IllegalStateException.class, () -> runner.run(s3Put()));
+        IllegalStateException bug = assertThrows(IllegalStateException.class, () -> runner.run(s3Put(), TestDeadlines.ample()));
         boolean heldAfterTheBug = store.holds(S3_KEY);
-        DeployRunner.Run retry = runner.run(s3Put());
+        DeployRunner.Run retry = runner.run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals("a bug", bug.getMessage());
@@ -188,17 +190,17 @@ class DeduplicationTest {
         // given: the first invocation outlived its claim, and a redelivery took it over
         Deduplicator first = deduplicator(NOW, false);
         Deduplicator second = deduplicator(NOW.plus(CLAIM).plusSeconds(1), false);
-        Deduplicator.Ticket late = first.claim(S3_KEY);
-        Deduplicator.Ticket takenOver = second.claim(S3_KEY);
+        Deduplicator.Ticket late = first.claim(S3_KEY, TestDeadlines.ample());
+        Deduplicator.Ticket takenOver = second.claim(S3_KEY, TestDeadlines.ample());
 
         // when
-        first.completed(late, deployment("by-the-first"));
+        first.completed(late, deployment("by-the-first"), TestDeadlines.ample());
 
         // then
         assertFalse(takenOver.duplicate());
         assertNull(store.result(S3_KEY));
-        second.completed(takenOver, deployment("by-the-second"));
-        assertEquals("by-the-second", deduplicator(NOW.plus(CLAIM.multipliedBy(3)), false).claim(S3_KEY).earlier().eventId());
+        second.completed(takenOver, deployment("by-the-second"), TestDeadlines.ample());
+        assertEquals("by-the-second", deduplicator(NOW.plus(CLAIM.multipliedBy(3)), false).claim(S3_KEY, TestDeadlines.ample()).earlier().eventId());
     }
 
     @Test
@@ -206,16 +208,16 @@ class DeduplicationTest {
         // given
         Deduplicator first = deduplicator(NOW, false);
         Deduplicator second = deduplicator(NOW.plus(CLAIM).plusSeconds(1), false);
-        Deduplicator.Ticket late = first.claim(S3_KEY);
-        second.claim(S3_KEY);
+        Deduplicator.Ticket late = first.claim(S3_KEY, TestDeadlines.ample());
+        second.claim(S3_KEY, TestDeadlines.ample());
 
         // when
-        first.failed(late);
+        first.failed(late, TestDeadlines.ample());
 
         // then
         assertTrue(store.holds(S3_KEY));
         DeploymentInProgressException third = assertThrows(DeploymentInProgressException.class,
-                () -> deduplicator(NOW.plus(CLAIM).plusSeconds(2), false).claim(S3_KEY));
+                () -> deduplicator(NOW.plus(CLAIM).plusSeconds(2), false).claim(S3_KEY, TestDeadlines.ample()));
         assertTrue(third.getMessage().contains("claimed until " + NOW.plus(CLAIM.multipliedBy(2)).plusSeconds(1)), third.getMessage());
     }
 
@@ -236,8 +238,8 @@ class DeduplicationTest {
         connect.answers(reply(201, "{}"));
 
         // when
-        DeployResult gateways = runner(DEFAULTS, false, "gateway-deployer").run(s3Put()).result();
-        DeployResult cameras = runner(DEFAULTS, false, "camera-deployer").run(s3Put()).result();
+        DeployResult gateways = runner(DEFAULTS, false, "gateway-deployer").run(s3Put(), TestDeadlines.ample()).result();
+        DeployResult cameras = runner(DEFAULTS, false, "camera-deployer").run(s3Put(), TestDeadlines.ample()).result();
 
         // then
         assertEquals(List.of(Status.CREATED, Status.CREATED), List.of(gateways.status(), cameras.status()));
@@ -253,8 +255,8 @@ class DeduplicationTest {
         DeployRunner runner = runner();
 
         // when
-        DeployResult notified = runner.run(s3Put()).result();
-        DeployResult bridged = runner.run(batch(Events.load("events/eventbridge/s3-object-created-put.json"))).result();
+        DeployResult notified = runner.run(s3Put(), TestDeadlines.ample()).result();
+        DeployResult bridged = runner.run(batch(Events.load("events/eventbridge/s3-object-created-put.json")), TestDeadlines.ample()).result();
 
         // then
         assertEquals(List.of(Status.CREATED, Status.DUPLICATE), List.of(notified.status(), bridged.status()));
@@ -268,8 +270,8 @@ class DeduplicationTest {
         DeployRunner runner = runner();
 
         // when
-        DeployResult first = runner.run(s3Put("null", "0055AED6DCD90281E5")).result();
-        DeployResult again = runner.run(s3Put("null", "0055AED6DCD9FFFFFF")).result();
+        DeployResult first = runner.run(s3Put("null", "0055AED6DCD90281E5"), TestDeadlines.ample()).result();
+        DeployResult again = runner.run(s3Put("null", "0055AED6DCD9FFFFFF"), TestDeadlines.ample()).result();
 
         // then
         assertEquals(List.of(Status.CREATED, Status.CREATED), List.of(first.status(), again.status()));
@@ -283,7 +285,7 @@ class DeduplicationTest {
         connect.answers(reply(201, "{}"));
 
         // when
-        DeployRunner.Run run = runner().run(s3Put());
+        DeployRunner.Run run = runner().run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals("DedupeUnavailableException", run.result().deployments().get(0).error().type());
@@ -298,7 +300,7 @@ class DeduplicationTest {
         connect.answers(reply(201, "{}"));
 
         // when
-        DeployRunner.Run run = runner(DEFAULTS, true).run(s3Put());
+        DeployRunner.Run run = runner(DEFAULTS, true).run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals(Status.CREATED, run.result().status());
@@ -311,7 +313,7 @@ class DeduplicationTest {
         DeployDefaults dryRun = new DeployDefaults("Demo", List.of(), List.of(), "f-1", null, Map.of(), null, true);
 
         // when
-        DeployRunner.Run run = runner(dryRun, false).run(s3Put());
+        DeployRunner.Run run = runner(dryRun, false).run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals(Status.DRY_RUN, run.result().status());
@@ -324,7 +326,7 @@ class DeduplicationTest {
         DeployDefaults noFlow = new DeployDefaults("Demo", List.of(), List.of(), null, null, Map.of(), null, false);
 
         // when
-        DeployRunner.Run run = runner(noFlow, false).run(s3Put());
+        DeployRunner.Run run = runner(noFlow, false).run(s3Put(), TestDeadlines.ample());
 
         // then
         assertEquals("InvalidDeployEventException", run.result().deployments().get(0).error().type());
@@ -341,10 +343,11 @@ class DeduplicationTest {
         var unkeyed = Events.parse("{\"app\":{\"name\":\"gateway\",\"version\":\"v1\"}}");
 
         // when
-        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null, GitHubTime.DEFAULT_POLICY));
-        DeployResult again = runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null, GitHubTime.DEFAULT_POLICY)).result();
-        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null, GitHubTime.DEFAULT_POLICY));
-        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null, GitHubTime.DEFAULT_POLICY));
+        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null, GitHubTime.DEFAULT_POLICY), TestDeadlines.ample());
+        DeployResult again = runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, keyed, null, GitHubTime.DEFAULT_POLICY),
+                TestDeadlines.ample()).result();
+        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null, GitHubTime.DEFAULT_POLICY), TestDeadlines.ample());
+        runner.run(Triggers.batch(EventShape.DEPLOY_EVENT, unkeyed, null, GitHubTime.DEFAULT_POLICY), TestDeadlines.ample());
 
         // then
         assertEquals(Status.DUPLICATE, again.status());
@@ -363,8 +366,10 @@ class DeduplicationTest {
         ObjectNode second = first.deepCopy().put("id", "0f1e2d3c-4b5a-4978-8877-665544332211");
 
         // when
-        DeployResult created = runner.run(Triggers.batch(EventShape.of(first), first, null, GitHubTime.DEFAULT_POLICY)).result();
-        DeployResult again = runner.run(Triggers.batch(EventShape.of(second), second, null, GitHubTime.DEFAULT_POLICY)).result();
+        DeployResult created = runner.run(Triggers.batch(EventShape.of(first), first, null, GitHubTime.DEFAULT_POLICY),
+                TestDeadlines.ample()).result();
+        DeployResult again = runner.run(Triggers.batch(EventShape.of(second), second, null, GitHubTime.DEFAULT_POLICY),
+                TestDeadlines.ample()).result();
 
         // then
         assertEquals(List.of(Status.CREATED, Status.DUPLICATE), List.of(created.status(), again.status()));
@@ -380,8 +385,10 @@ class DeduplicationTest {
         var firing = Events.load("events/scheduler/no-input.json");
 
         // when
-        DeployResult created = runner.run(Triggers.batch(EventShape.of(firing), firing, null, GitHubTime.DEFAULT_POLICY)).result();
-        DeployResult again = runner.run(Triggers.batch(EventShape.of(firing), firing, null, GitHubTime.DEFAULT_POLICY)).result();
+        DeployResult created = runner.run(Triggers.batch(EventShape.of(firing), firing, null, GitHubTime.DEFAULT_POLICY),
+                TestDeadlines.ample()).result();
+        DeployResult again = runner.run(Triggers.batch(EventShape.of(firing), firing, null, GitHubTime.DEFAULT_POLICY),
+                TestDeadlines.ample()).result();
 
         // then
         assertEquals(List.of(Status.CREATED, Status.DUPLICATE), List.of(created.status(), again.status()));

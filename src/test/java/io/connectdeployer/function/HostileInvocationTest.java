@@ -32,6 +32,7 @@ import io.connectdeployer.connect.ConnectDeployer;
 import io.connectdeployer.connect.ConnectDialect;
 import io.connectdeployer.connect.ConnectReply;
 import io.connectdeployer.connect.RetryPolicy;
+import io.connectdeployer.deadline.Deadlines;
 import io.connectdeployer.deploy.DefaultTemplates;
 import io.connectdeployer.deploy.DeployDefaults;
 import io.connectdeployer.deploy.DeployRequest;
@@ -47,6 +48,7 @@ import io.connectdeployer.testing.PurePipeline;
 import io.connectdeployer.testing.RandomJson;
 import io.connectdeployer.testing.SecretScan;
 import io.connectdeployer.testing.SeededProperty;
+import io.connectdeployer.testing.TestDeadlines;
 import io.connectdeployer.testing.WireMockStandIns;
 import io.connectdeployer.trigger.EventShape;
 import io.connectdeployer.trigger.FunctionUrlRequest;
@@ -184,10 +186,9 @@ class HostileInvocationTest {
 
     private static DeployService service(ConnectClient connect) {
         DeploySettings settings = new DeploySettings(URI.create("https://connect.example.com"), ConnectDialect.DEPLOY_UPDATE,
-                DEFAULTS, DefaultTemplates.none(), KEYS, GitHubTime.DEFAULT_POLICY, Duration.ofSeconds(5),
-                "connect-deployer");
+                DEFAULTS, DefaultTemplates.none(), KEYS, GitHubTime.DEFAULT_POLICY, TestDeadlines.ROOMY, "connect-deployer");
         ConnectDeployer deployer = new ConnectDeployer(connect, new FakeTokenProvider(TOKEN),
-                new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)), duration -> {
+                new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(13)), duration -> {
                 }, System::nanoTime, () -> 0.0, new ConnectBodies(MAPPER));
         DeployRunner runner = new DeployRunner(settings, deployer, Deduplicator.off(MAPPER));
         RequestAuthenticator authenticator = new RequestAuthenticator(
@@ -196,7 +197,8 @@ class HostileInvocationTest {
         FunctionUrlResponses responses = new FunctionUrlResponses(MAPPER);
         GitHubWebhookHandler github = new GitHubWebhookHandler(runner, settings, ReleaseHandOff.NONE, responses,
                 GitHubTime.CLOCK, MAPPER);
-        return new DeployService(settings, runner, new FunctionUrlHandler(runner, authenticator, github, responses, MAPPER));
+        return new DeployService(settings, runner, new FunctionUrlHandler(runner, authenticator, github, responses, MAPPER),
+                new Deadlines(settings.deadline(), System::nanoTime));
     }
 
     /** A Function URL body whose parse error has no location (a StreamConstraintsException): see the disabled examples. */

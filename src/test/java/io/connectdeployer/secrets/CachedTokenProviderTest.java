@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectdeployer.testing.FakeNanoClock;
+import io.connectdeployer.testing.TestDeadlines;
 
 class CachedTokenProviderTest {
 
@@ -27,7 +28,7 @@ class CachedTokenProviderTest {
 
     /** A provider over a secret whose value is each of {@code values} in turn, the last one from then on. */
     private CachedTokenProvider provider(String jsonKey, String... values) {
-        SecretReader reader = secretId -> {
+        SecretReader reader = (secretId, deadline) -> {
             reads.add(secretId);
             return values[Math.min(reads.size(), values.length) - 1];
         };
@@ -41,7 +42,7 @@ class CachedTokenProviderTest {
             "connect    | '{\"connect\": \"s3cr3t-token\", \"user_token\": \"other\"}'" })
     void should_read_the_token_when_the_secret_is_raw_or_json_with_the_key(String jsonKey, String secret) {
         // when
-        String token = provider(jsonKey, secret).token();
+        String token = provider(jsonKey, secret).token(TestDeadlines.ample());
 
         // then
         assertEquals("s3cr3t-token", token);
@@ -52,7 +53,7 @@ class CachedTokenProviderTest {
     void should_name_the_secret_and_the_key_variable_without_the_value_when_the_json_lacks_the_key() {
         // when
         TokenUnavailableException error = assertThrows(TokenUnavailableException.class,
-                () -> provider("user_token", "{\"token\": \"s3cr3t-token\"}").token());
+                () -> provider("user_token", "{\"token\": \"s3cr3t-token\"}").token(TestDeadlines.ample()));
 
         // then
         assertEquals("Secret 'connect/token' is a JSON object without a string under key 'user_token' "
@@ -63,7 +64,7 @@ class CachedTokenProviderTest {
     void should_say_where_the_json_breaks_without_the_value_when_the_secret_is_malformed_json() {
         // when
         TokenUnavailableException error = assertThrows(TokenUnavailableException.class,
-                () -> provider("user_token", "{\"user_token\": s3cr3t-token}").token());
+                () -> provider("user_token", "{\"user_token\": s3cr3t-token}").token(TestDeadlines.ample()));
 
         // then
         assertEquals("Secret 'connect/token' starts with '{' but is not valid JSON (line 1, column 16)", error.getMessage());
@@ -75,7 +76,7 @@ class CachedTokenProviderTest {
     void should_say_the_secret_is_empty_when_it_holds_no_token(String secret) {
         // when
         TokenUnavailableException error = assertThrows(TokenUnavailableException.class,
-                () -> provider("user_token", secret).token());
+                () -> provider("user_token", secret).token(TestDeadlines.ample()));
 
         // then
         assertEquals("Secret 'connect/token' is empty: put the Connect token in it", error.getMessage());
@@ -85,11 +86,11 @@ class CachedTokenProviderTest {
     void should_read_the_secret_once_when_asked_again_within_the_ttl() {
         // given
         CachedTokenProvider provider = provider("user_token", "token-1", "token-2");
-        provider.token();
+        provider.token(TestDeadlines.ample());
         clock.advance(TTL.minusNanos(1));
 
         // when
-        String token = provider.token();
+        String token = provider.token(TestDeadlines.ample());
 
         // then
         assertEquals("token-1", token);
@@ -100,11 +101,11 @@ class CachedTokenProviderTest {
     void should_read_the_secret_again_when_the_ttl_has_passed() {
         // given
         CachedTokenProvider provider = provider("user_token", "token-1", "token-2");
-        provider.token();
+        provider.token(TestDeadlines.ample());
         clock.advance(TTL);
 
         // when
-        String token = provider.token();
+        String token = provider.token(TestDeadlines.ample());
 
         // then
         assertEquals("token-2", token);
@@ -115,11 +116,11 @@ class CachedTokenProviderTest {
     void should_bypass_the_cache_and_keep_the_new_token_when_refreshed() {
         // given
         CachedTokenProvider provider = provider("user_token", "token-1", "token-2");
-        provider.token();
+        provider.token(TestDeadlines.ample());
 
         // when
-        String refreshed = provider.refresh();
-        String cached = provider.token();
+        String refreshed = provider.refresh(TestDeadlines.ample());
+        String cached = provider.token(TestDeadlines.ample());
 
         // then
         assertEquals(List.of("token-2", "token-2"), List.of(refreshed, cached));

@@ -41,6 +41,24 @@ public final class FakeConnectClient implements ConnectClient {
         return this;
     }
 
+    /** Connect that never answers: each call takes the read timeout on the test's clock, then fails as a timeout does. */
+    public FakeConnectClient neverAnswers(FakeNanoClock clock, Duration readTimeout) {
+        script.add(() -> {
+            clock.advance(readTimeout);
+            throw new ConnectTransportException("no answer from http://connect: SocketTimeoutException", null);
+        });
+        return this;
+    }
+
+    /** Connect slow to answer: the call takes {@code took} on the test's clock, then answers. */
+    public FakeConnectClient answersAfter(FakeNanoClock clock, Duration took, ConnectReply reply) {
+        script.add(() -> {
+            clock.advance(took);
+            return reply;
+        });
+        return this;
+    }
+
     /** The next call fails as a bug would: with none of our exception types. */
     public FakeConnectClient failsUnexpectedly(RuntimeException bug) {
         script.add(() -> {

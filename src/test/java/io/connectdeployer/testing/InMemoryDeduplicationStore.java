@@ -1,15 +1,18 @@
 package io.connectdeployer.testing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.connectdeployer.deadline.Deadline;
 import io.connectdeployer.dedupe.DedupeUnavailableException;
 import io.connectdeployer.dedupe.DeduplicationStore;
 
 /**
  * The DynamoDB table's semantics in a map: conditional claim, expiry taken over, a claim completed or released only
- * by its owner.
+ * by its owner. Each call is started as the real store starts it, only with time left on its deadline, and noted.
  */
 public final class InMemoryDeduplicationStore implements DeduplicationStore {
 
@@ -17,16 +20,26 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
     }
 
     private final Map<String, Item> items = new HashMap<>();
+    private final List<String> calls = new ArrayList<>();
     private boolean down;
+    private FakeNanoClock hangsOn;
 
     /** From now on every call fails as an unreachable table would. */
     public void goDown() {
         down = true;
     }
 
+    /**
+     * From now on every call hangs: the clock moves on by all its deadline leaves it, and it fails as the real store
+     * fails a call the SDK's apiCallTimeout cut.
+     */
+    public void hangOn(FakeNanoClock clock) {
+        hangsOn = clock;
+    }
+
     @Override
-    public synchronized Claim claim(String key, String owner, Instant now, Instant lockedUntil) {
-        failIfDown();
+    public synchronized Claim claim(String key, String owner, Instant now, Instant lockedUntil, Deadline deadline) {
+        start("claim " + key, deadline);
         Item item = items.get(key);
         if (item == null || item.expiresAt().isBefore(now)) {
             items.put(key, new Item(false, owner, null, lockedUntil));
@@ -39,8 +52,8 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
     }
 
     @Override
-    public synchronized boolean complete(String key, String owner, String result, Instant expiresAt) {
-        failIfDown();
+    public synchronized boolean complete(String key, String owner, String result, Instant expiresAt, Deadline deadline) {
+        start("complete " + key, deadline);
         Item item = items.get(key);
         if (item != null && !owner.equals(item.owner())) {
             return false;
@@ -50,8 +63,8 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
     }
 
     @Override
-    public synchronized boolean release(String key, String owner) {
-        failIfDown();
+    public synchronized boolean release(String key, String owner, Deadline deadline) {
+        start("release " + key, deadline);
         Item item = items.get(key);
         if (item == null || item.completed() || !owner.equals(item.owner())) {
             return false;
@@ -70,9 +83,20 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
         return item == null ? null : item.result();
     }
 
-    private void failIfDown() {
+    /** The calls made ("claim key", "complete key", "release key"), in order. */
+    public synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    private void start(String call, Deadline deadline) {
+        deadline.timeoutFor(call);
+        calls.add(call);
         if (down) {
             throw new DedupeUnavailableException("table unreachable", new RuntimeException("connection refused"));
+        }
+        if (hangsOn != null) {
+            hangsOn.advance(deadline.remaining());
+            throw deadline.exceeded("while trying to " + call);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.connectdeployer.deadline.Deadline;
 import io.connectdeployer.runtime.Wiring;
 import io.connectdeployer.secrets.CachedTokenProvider;
 import io.connectdeployer.secrets.SecretReader;
@@ -22,6 +23,7 @@ import io.connectdeployer.secrets.TokenProvider;
 import io.connectdeployer.secrets.TokenUnavailableException;
 import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.FakeNanoClock;
+import io.connectdeployer.testing.TestDeadlines;
 import io.connectdeployer.testing.WireMockStandIns;
 import io.connectdeployer.trigger.FunctionUrlRequest;
 import io.connectdeployer.trigger.RequestRejectedException;
@@ -39,6 +41,7 @@ class RequestAuthenticatorTest {
     private static final String BADLY_SIGNED = "events/github/release-published-bad-signature.json";
 
     private final FakeNanoClock clock = new FakeNanoClock();
+    private final Deadline deadline = TestDeadlines.ample();
     private final List<String> reads = new ArrayList<>();
     private final Map<String, String> secrets = new HashMap<>(Map.of(
             WEBHOOK_ID, "webhook-secret-before-rotation",
@@ -51,8 +54,8 @@ class RequestAuthenticatorTest {
         secrets.put(WEBHOOK_ID, WireMockStandIns.WEBHOOK_SECRET);
 
         // when
-        authenticator.verifyGitHub(request(SIGNED));
-        authenticator.verifyGitHub(request(SIGNED));
+        authenticator.verifyGitHub(request(SIGNED), deadline);
+        authenticator.verifyGitHub(request(SIGNED), deadline);
 
         // then
         assertEquals(List.of(WEBHOOK_ID), reads);
@@ -65,7 +68,7 @@ class RequestAuthenticatorTest {
         secrets.put(BEARER_ID, WireMockStandIns.BEARER_TOKEN);
 
         // when
-        authenticator.verifyCaller(request("events/function-url/plain.json"));
+        authenticator.verifyCaller(request("events/function-url/plain.json"), deadline);
 
         // then
         assertEquals(List.of(BEARER_ID), reads);
@@ -77,9 +80,9 @@ class RequestAuthenticatorTest {
         RequestAuthenticator authenticator = withCachedSecrets();
 
         // when
-        RequestRejectedException first = assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(BADLY_SIGNED)));
+        RequestRejectedException first = assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(BADLY_SIGNED), deadline));
         clock.advance(Duration.ofSeconds(59));
-        RequestRejectedException second = assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(BADLY_SIGNED)));
+        RequestRejectedException second = assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(BADLY_SIGNED), deadline));
 
         // then
         assertEquals(List.of(WEBHOOK_ID), reads);
@@ -91,11 +94,11 @@ class RequestAuthenticatorTest {
     void should_read_the_secret_again_when_a_bad_signature_arrives_a_minute_after_the_last_reread() {
         // given
         RequestAuthenticator authenticator = withCachedSecrets();
-        assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(BADLY_SIGNED)));
+        assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(BADLY_SIGNED), deadline));
 
         // when
         clock.advance(Duration.ofMinutes(1));
-        assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(BADLY_SIGNED)));
+        assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(BADLY_SIGNED), deadline));
 
         // then
         assertEquals(List.of(WEBHOOK_ID, WEBHOOK_ID), reads);
@@ -109,9 +112,9 @@ class RequestAuthenticatorTest {
         ((ObjectNode) wrongBearer.get("headers")).put("authorization", "Bearer not-the-token");
 
         // when
-        assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(BADLY_SIGNED)));
-        assertThrows(RequestRejectedException.class, () -> authenticator.verifyCaller(FunctionUrlRequest.parse(wrongBearer)));
-        assertThrows(RequestRejectedException.class, () -> authenticator.verifyCaller(FunctionUrlRequest.parse(wrongBearer)));
+        assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(BADLY_SIGNED), deadline));
+        assertThrows(RequestRejectedException.class, () -> authenticator.verifyCaller(FunctionUrlRequest.parse(wrongBearer), deadline));
+        assertThrows(RequestRejectedException.class, () -> authenticator.verifyCaller(FunctionUrlRequest.parse(wrongBearer), deadline));
 
         // then
         assertEquals(List.of(WEBHOOK_ID, BEARER_ID), reads);
@@ -120,13 +123,13 @@ class RequestAuthenticatorTest {
     @Test
     void should_answer_503_with_retry_after_and_name_the_secret_only_in_the_log_when_it_cannot_be_read() {
         // given
-        RequestAuthenticator authenticator = new RequestAuthenticator(Optional.of(secret(WEBHOOK_ID, secretId -> {
+        RequestAuthenticator authenticator = new RequestAuthenticator(Optional.of(secret(WEBHOOK_ID, (secretId, unused) -> {
             throw new TokenUnavailableException("Secret '" + secretId + "' could not be read (AccessDeniedException): "
                     + "grant the function secretsmanager:GetSecretValue on it");
         })), Optional.empty(), clock);
 
         // when
-        RequestRejectedException refused = assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(SIGNED)));
+        RequestRejectedException refused = assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(SIGNED), deadline));
 
         // then
         assertEquals(503, refused.httpStatus());
@@ -143,9 +146,9 @@ class RequestAuthenticatorTest {
         RequestAuthenticator authenticator = unguarded();
 
         // when
-        RequestRejectedException signed = assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(SIGNED)));
+        RequestRejectedException signed = assertThrows(RequestRejectedException.class, () -> authenticator.verifyGitHub(request(SIGNED), deadline));
         RequestRejectedException unsigned = assertThrows(RequestRejectedException.class,
-                () -> authenticator.verifyGitHub(request("events/github/release-published-unsigned.json")));
+                () -> authenticator.verifyGitHub(request("events/github/release-published-unsigned.json"), deadline));
 
         // then
         assertEquals(401, signed.httpStatus());
@@ -163,7 +166,7 @@ class RequestAuthenticatorTest {
 
         // when
         RequestRejectedException refused = assertThrows(RequestRejectedException.class,
-                () -> authenticator.verifyCaller(request("events/function-url/plain.json")));
+                () -> authenticator.verifyCaller(request("events/function-url/plain.json"), deadline));
 
         // then
         assertEquals(401, refused.httpStatus());
@@ -177,7 +180,7 @@ class RequestAuthenticatorTest {
     private RequestAuthenticator withCachedSecrets() {
         RequestAuthenticator authenticator = new RequestAuthenticator(Optional.of(secret(WEBHOOK_ID, this::read)),
                 Optional.of(secret(BEARER_ID, this::read)), clock);
-        authenticator.prefetch();
+        authenticator.prefetch(deadline);
         reads.clear();
         return authenticator;
     }
@@ -187,7 +190,7 @@ class RequestAuthenticatorTest {
     }
 
     /** What Secrets Manager holds now, counting the reads. */
-    private String read(String secretId) {
+    private String read(String secretId, Deadline unused) {
         reads.add(secretId);
         return secrets.get(secretId);
     }
