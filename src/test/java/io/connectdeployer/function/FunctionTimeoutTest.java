@@ -139,7 +139,7 @@ class FunctionTimeoutTest {
 
         assertEquals(504, answer.status());
         assertEquals("DeadlineExceededException", answer.json().getString("deployments[0].error.type"));
-        assertTrue(answer.json().getString("deployments[0].error.message").startsWith("Out of time while claiming 'http:"
+        assertTrue(answer.json().getString("deployments[0].error.message").startsWith("Out of time while claiming 'connect-deployer/http:"
                 + key(version) + "' in DynamoDB table '" + TABLE + "': "), answer.body());
         wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
         // The SDK retried within the call's timeout (each try waits out the 1 s read timeout); whether DynamoDB took
