@@ -156,7 +156,7 @@ public class Wiring {
      */
     void init(@Observes StartupEvent started, AwsRegion region, DeploySettings settings, ObjectMapper mapper, ConnectClient client,
             Provider<TokenProvider> tokens, Provider<RequestAuthenticator> authenticator, Provider<ConnectDeployer> deployer,
-            Provider<Deduplicator> dedupe) {
+            Provider<Deduplicator> dedupe, Provider<ReleaseHandOff> handOff) {
         if (settings.deadline().functionTimeout().isPresent()) {
             LOG.info(settings.deadline().startupNote());
         } else {
@@ -164,6 +164,8 @@ public class Wiring {
         }
         CompletableFuture<Void> secrets = CompletableFuture.runAsync(() -> {
                     dedupe.get();
+                    // The Lambda client, when GITHUB_HANDOFF_TARGET is set: built here, not by the first delivery.
+                    handOff.get();
                     StartupSecrets.read(settings.defaults().dryRun(), tokens.get(), authenticator.get(),
                             StartupSecrets.deadline(System::nanoTime));
                 },
