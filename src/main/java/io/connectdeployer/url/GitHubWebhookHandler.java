@@ -67,7 +67,8 @@ public class GitHubWebhookHandler {
         Instant received = clock.instant();
         JsonNode payload = request.json(bodyReader);
         Batch batch = GitHubReleases.from(event, delivery, payload, settings.github(), received);
-        if (handOff.target().isEmpty() || !(batch.work().get(0) instanceof Work.Deploy deploy) || !deploy.event().problems().isEmpty()) {
+        Work.Deploy deploy = handedOff(batch);
+        if (deploy == null) {
             return responses.answer(runner.run(batch, deadline));
         }
         handOff.send(GitHubHandOffs.event(event, delivery, payload, received).toString().getBytes(StandardCharsets.UTF_8), deadline);
@@ -77,5 +78,11 @@ public class GitHubWebhookHandler {
         Deployment accepted = new Deployment(Status.ACCEPTED, delivery, null, null, deploy.event().event().app(), null, null,
                 null, null, reason, null);
         return responses.respond(202, Map.of(), new DeployResult(Status.ACCEPTED, Source.GITHUB, delivery, List.of(accepted), null));
+    }
+
+    /** The release to hand off: only with a target, and only one that deploys; skips and invalid events answer here. */
+    private Work.Deploy handedOff(Batch batch) {
+        return handOff.target().isPresent() && batch.work().get(0) instanceof Work.Deploy deploy && deploy.event().problems().isEmpty()
+                ? deploy : null;
     }
 }
