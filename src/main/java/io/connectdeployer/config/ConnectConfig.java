@@ -50,6 +50,14 @@ public interface ConnectConfig {
     Duration retryMaxDelay();
 
     /**
+     * CONNECT_SETTLE_TIME: after a request Connect may have received without answering, how long to wait before
+     * looking it up in Connect's list of deployments (the deployments dialect), so a deployment still being written
+     * is found.
+     */
+    @WithDefault("2s")
+    Duration settleTime();
+
+    /**
      * CONNECT_TIME_BUDGET: an explicit deadline per invocation, counted from its start; everything that can wait
      * (Connect attempts, secret reads, DynamoDB, the hand-off) shares it. Unset, it is FUNCTION_TIMEOUT less a
      * safety margin; set, it must leave at least 2 s of FUNCTION_TIMEOUT.

@@ -61,6 +61,7 @@ public final class SettingsParser {
         notNegative("CONNECT_TOKEN_TTL", connect.tokenTtl());
         notNegative("CONNECT_RETRY_BASE_DELAY", connect.retryBaseDelay());
         notNegative("CONNECT_RETRY_MAX_DELAY", connect.retryMaxDelay());
+        notNegative("CONNECT_SETTLE_TIME", connect.settleTime());
         boolean dryRun = deploy.dryRun().orElse(devMode && connect.tokenSecretId().isEmpty());
         if (!dryRun && connect.tokenSecretId().isEmpty()) {
             problems.add("CONNECT_TOKEN_SECRET_ID: required (the secret holding the Connect token) unless DEPLOY_DRY_RUN=true");

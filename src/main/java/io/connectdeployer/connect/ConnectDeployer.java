@@ -12,7 +12,10 @@ import io.connectdeployer.secrets.TokenProvider;
 
 /**
  * Starts one deployment on Connect and decides what each answer means: 2xx is done, 400 and other 4xx are final,
- * 401/403 earn one re-read of the secret, 429/5xx/no answer are retried with backoff while attempts and the deadline last.
+ * 401/403 earn one re-read of the secret, 429/500/503 and a request that never reached Connect are retried with
+ * backoff while attempts and the deadline last. A request Connect may have received without answering (read
+ * timeout, reset, 502/504 from a gateway in front of it) is never sent again blindly: the {@link Reconciler} looks
+ * for it first, and when it cannot tell, the deployment ends as {@link ConnectOutcomeUnknownException}.
  */
 public final class ConnectDeployer {
 
@@ -23,10 +26,19 @@ public final class ConnectDeployer {
     private final LongSupplier nanoClock;
     private final DoubleSupplier random;
     private final ConnectBodies bodies;
+    private final Reconciler reconciler;
 
+    /** For the deploy_update API, which has no list to look a lost answer up in. */
     public ConnectDeployer(ConnectClient client, TokenProvider tokens, RetryPolicy policy, Sleeper sleeper,
             LongSupplier nanoClock, DoubleSupplier random, ConnectBodies bodies) {
+        this(client, tokens, policy, sleeper, nanoClock, random, bodies,
+                new Reconciler(client, bodies, ConnectDialect.DEPLOY_UPDATE, Duration.ZERO, Duration.ZERO, sleeper));
+    }
+
+    public ConnectDeployer(ConnectClient client, TokenProvider tokens, RetryPolicy policy, Sleeper sleeper,
+            LongSupplier nanoClock, DoubleSupplier random, ConnectBodies bodies, Reconciler reconciler) {
         this.client = client;
+        this.reconciler = reconciler;
         this.tokens = tokens;
         this.policy = policy;
         this.sleeper = sleeper;
@@ -56,7 +68,17 @@ public final class ConnectDeployer {
                 }
                 failure = Failure.of(reply, bodies, token);
             } catch (ConnectTransportException noAnswer) {
-                failure = new Failure(0, noAnswer.getMessage(), Optional.empty());
+                failure = new Failure(0, noAnswer.getMessage(), Optional.empty(), noAnswer.requestSent());
+            }
+            if (failure.maybeDone()) {
+                Reconciler.Finding finding = reconciler.find(request, token, deadline);
+                if (finding instanceof Reconciler.Finding.Found found) {
+                    return ConnectOutcome.foundAfterLostAnswer(attempt, found.record(), request.marker(), failure.describe());
+                }
+                if (finding instanceof Reconciler.Finding.Unknown unknown) {
+                    throw ConnectOutcomeUnknownException.after(request, failure.describe(), unknown.why()).afterAttempts(attempt);
+                }
+                // Absent: Connect did not make it, so this failure is like any other that a retry may fix.
             }
             if (failure.unauthorized() && !reread && attempt < policy.maxAttempts()) {
                 // The re-read counts as an attempt: CONNECT_MAX_ATTEMPTS=1 is one call.
@@ -108,11 +130,26 @@ public final class ConnectDeployer {
         }
     }
 
-    /** One unsuccessful attempt: status 0 when no HTTP answer came back. */
-    private record Failure(int status, String detail, Optional<Duration> retryAfter) {
+    /**
+     * One unsuccessful attempt: status 0 when no HTTP answer came back; {@code sent} when the request may have
+     * reached Connect all the same.
+     */
+    private record Failure(int status, String detail, Optional<Duration> retryAfter, boolean sent) {
 
         static Failure of(ConnectReply reply, ConnectBodies bodies, String token) {
-            return new Failure(reply.status(), bodies.errorMessage(reply.body(), token), reply.retryAfter());
+            return new Failure(reply.status(), bodies.errorMessage(reply.body(), token), reply.retryAfter(), true);
+        }
+
+        /**
+         * No answer after the request went out, or a gateway's 502/504: the gateway got no (usable) answer from
+         * Connect behind it, which may have acted on the request.
+         */
+        boolean maybeDone() {
+            return status == 0 ? sent : status == 502 || status == 504;
+        }
+
+        String describe() {
+            return status == 0 ? detail : "HTTP " + status + " (" + detail + ")";
         }
 
         boolean retryable() {

@@ -39,7 +39,7 @@ public enum ConnectDialect {
         DeploymentConfiguration configuration = new DeploymentConfiguration(
                 this == DEPLOY_UPDATE ? request.flowId() : null,
                 this == DEPLOYMENTS ? request.flowId() : null,
-                request.comment(),
+                request.markedComment(),
                 request.app(),
                 request.parameters().isEmpty() ? null : request.parameters());
         return new ConnectPayload(this == DEPLOY_UPDATE ? token : null, deviceFilter, configuration);

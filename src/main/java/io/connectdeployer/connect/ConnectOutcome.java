@@ -2,6 +2,23 @@ package io.connectdeployer.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A deployment Connect accepted: its status, how many attempts it took, and what Connect said. */
-public record ConnectOutcome(int httpStatus, int attempts, JsonNode response) {
+import io.connectdeployer.deploy.DeploymentMarker;
+
+/**
+ * A deployment Connect made: its status, how many attempts it took, and what Connect said. When the answer was lost
+ * and the deployment found in Connect's list instead, {@code httpStatus} is null, {@code response} is its entry in
+ * the list and {@code note} says how it was found.
+ */
+public record ConnectOutcome(Integer httpStatus, int attempts, JsonNode response, String note) {
+
+    public ConnectOutcome(int httpStatus, int attempts, JsonNode response) {
+        this(httpStatus, attempts, response, null);
+    }
+
+    static ConnectOutcome foundAfterLostAnswer(int attempts, JsonNode record, DeploymentMarker marker, String lostAnswer) {
+        String id = DeploymentList.deploymentId(record);
+        return new ConnectOutcome(null, attempts, record, "Connect's answer was lost (" + lostAnswer + "); found "
+                + (id == null ? "the deployment" : "deployment " + id) + " by its marker " + marker.text()
+                + " in Connect's list of deployments");
+    }
 }

@@ -39,12 +39,31 @@ public final class RestConnectClient implements ConnectClient {
             case DEPLOY_UPDATE -> api.deployUpdate(payload);
             case DEPLOYMENTS -> api.deployments(request.project(), "Bearer " + token, payload);
         }) {
-            String body = response.hasEntity() ? response.readEntity(String.class) : "";
-            return new ConnectReply(response.getStatus(), body,
-                    RetryAfter.parse(response.getHeaderString(HttpHeaders.RETRY_AFTER), Instant.now()));
+            return reply(response);
         } catch (ProcessingException noAnswer) {
-            throw new ConnectTransportException("no answer from " + baseUri + ": " + describe(noAnswer), noAnswer);
+            throw noAnswer(noAnswer);
         }
+    }
+
+    @Override
+    public ConnectReply listDeployments(String project, String after, int limit, String token) {
+        try (Response response = api.listDeployments(project, "Bearer " + token, limit, after)) {
+            return reply(response);
+        } catch (ProcessingException noAnswer) {
+            throw noAnswer(noAnswer);
+        }
+    }
+
+    private static ConnectReply reply(Response response) {
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        return new ConnectReply(response.getStatus(), body,
+                RetryAfter.parse(response.getHeaderString(HttpHeaders.RETRY_AFTER), Instant.now()));
+    }
+
+    private ConnectTransportException noAnswer(ProcessingException failure) {
+        boolean notSent = TransportFailures.beforeSending(failure);
+        return new ConnectTransportException((notSent ? "could not reach " : "no answer from ") + baseUri + ": "
+                + TransportFailures.describe(failure), failure, !notSent);
     }
 
     /**
@@ -65,14 +84,5 @@ public final class RestConnectClient implements ConnectClient {
         } catch (ProcessingException expected) {
             // Refused, as intended.
         }
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
     }
 }

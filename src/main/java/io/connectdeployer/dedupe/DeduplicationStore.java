@@ -29,6 +29,15 @@ public interface DeduplicationStore {
     boolean complete(String key, String owner, String result, Instant expiresAt, Deadline deadline);
 
     /**
+     * Keeps {@code owner}'s claim, marked uncertain, until {@code expiresAt}: the request went to Connect and no answer
+     * says whether it made the deployment, so no retry may send it again. {@code note} says what happened, for the
+     * deliveries that find it. Written like {@link #complete}: also when the claim expired but nobody took it over.
+     *
+     * @return false, writing nothing, when another owner holds the key now
+     */
+    boolean markUncertain(String key, String owner, String note, Instant expiresAt, Deadline deadline);
+
+    /**
      * Gives {@code owner}'s claim up after a failed deployment, so a retry can deploy.
      *
      * @return false, deleting nothing, when the key holds no claim of {@code owner}'s (taken over, or gone)
@@ -44,6 +53,10 @@ public interface DeduplicationStore {
 
         /** Deployed before; {@code result} is what that invocation stored. */
         record Completed(String result) implements Claim {
+        }
+
+        /** An earlier delivery sent it and got no answer; {@code note} says what happened. */
+        record Uncertain(String note) implements Claim {
         }
 
         /** Another invocation holds it until {@code until}. */

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * The claims in a DynamoDB table: partition key {@code id} (string), TTL attribute {@code expires_at} (epoch
- * seconds), plus {@code state}, {@code owner} and, once completed, {@code result} ({@code state} and {@code owner}
+ * seconds), plus {@code state} ({@code in_progress}, {@code completed} or {@code uncertain}), {@code owner} and, once settled,
+ * {@code result} (the deployment, or what left it uncertain) ({@code state} and {@code owner}
  * are reserved words, so expressions name them through placeholders). A conditional PutItem is the
  * claim, so two invocations racing for one event cannot both win; completing and releasing are conditional on the
  * owner. TTL deletion lags by up to days, so expiry is checked here, not left to it.
@@ -24,6 +25,7 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
 
     static final String IN_PROGRESS = "in_progress";
     static final String COMPLETED = "completed";
+    static final String UNCERTAIN = "uncertain";
 
     private final DynamoDbClient client;
     private final String table;
@@ -62,11 +64,21 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
 
     @Override
     public boolean complete(String key, String owner, String result, Instant expiresAt, Deadline deadline) {
-        String recording = doing("recording the result of", key);
+        return settle(key, owner, COMPLETED, result, expiresAt, deadline);
+    }
+
+    @Override
+    public boolean markUncertain(String key, String owner, String note, Instant expiresAt, Deadline deadline) {
+        return settle(key, owner, UNCERTAIN, note, expiresAt, deadline);
+    }
+
+    /** Replaces the claim with its outcome: {@code result} is the stored deployment, or an uncertain claim's note. */
+    private boolean settle(String key, String owner, String state, String result, Instant expiresAt, Deadline deadline) {
+        String recording = doing("recording the outcome of", key);
         Duration timeout = deadline.timeoutFor(recording);
         try {
             client.putItem(put -> put.tableName(table)
-                    .item(Map.of("id", text(key), "state", text(COMPLETED), "owner", text(owner), "result", text(result),
+                    .item(Map.of("id", text(key), "state", text(state), "owner", text(owner), "result", text(result),
                             "expires_at", epoch(expiresAt)))
                     // Our claim, even expired, or nothing (TTL deleted it): never a claim another invocation took over.
                     .conditionExpression("attribute_not_exists(id) OR #owner = :owner")
@@ -79,8 +91,8 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
         } catch (ApiCallTimeoutException cut) {
             throw deadline.exceeded("while " + recording, cut);
         } catch (SdkException unreachable) {
-            throw new DedupeUnavailableException("Could not record the result for '" + key + "' in DynamoDB table '"
-                    + table + "': " + unreachable.getMessage() + ". The deployment was made; its claim expires on its own.",
+            throw new DedupeUnavailableException("Could not record the outcome for '" + key + "' in DynamoDB table '"
+                    + table + "': " + unreachable.getMessage() + ". The request went to Connect; its claim expires on its own.",
                     unreachable);
         }
     }
@@ -112,6 +124,9 @@ public final class DynamoDbDeduplicationStore implements DeduplicationStore {
         }
         if (COMPLETED.equals(state) && text(item, "result") != null) {
             return new Claim.Completed(text(item, "result"));
+        }
+        if (UNCERTAIN.equals(state)) {
+            return new Claim.Uncertain(text(item, "result"));
         }
         if (!IN_PROGRESS.equals(state)) {
             throw new ForeignDedupeItemException(key, table);

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One deployment to start: the event merged over the defaults. Validated by {@link DeployValidator} before
- * anything leaves the function; {@code app} and {@code comment} may be null.
+ * anything leaves the function; {@code app} and {@code comment} may be null, and so may {@code marker} (a
+ * deployment without a dedupe key, or not yet given one by the runner).
  */
 public record DeployRequest(
         String project,
@@ -17,11 +18,26 @@ public record DeployRequest(
         App app,
         Map<String, String> parameters,
         String comment,
-        boolean dryRun) {
+        boolean dryRun,
+        DeploymentMarker marker) {
 
     public DeployRequest {
         groups = List.copyOf(groups);
         filters = List.copyOf(filters);
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    public DeployRequest(String project, List<String> groups, List<Filter> filters, String flowId, App app,
+            Map<String, String> parameters, String comment, boolean dryRun) {
+        this(project, groups, filters, flowId, app, parameters, comment, dryRun, null);
+    }
+
+    public DeployRequest marked(DeploymentMarker marker) {
+        return new DeployRequest(project, groups, filters, flowId, app, parameters, comment, dryRun, marker);
+    }
+
+    /** The comment as Connect gets it: with the marker at its end when there is one. */
+    public String markedComment() {
+        return marker == null ? comment : marker.appendTo(comment);
     }
 }

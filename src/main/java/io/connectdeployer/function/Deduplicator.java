@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectdeployer.config.InvalidConfigurationException;
+import io.connectdeployer.connect.ConnectOutcomeUnknownException;
 import io.connectdeployer.deadline.Deadline;
 import io.connectdeployer.deadline.DeadlineExceededException;
 import io.connectdeployer.dedupe.DedupeUnavailableException;
@@ -77,6 +78,7 @@ public final class Deduplicator {
 
     /**
      * @throws DeploymentInProgressException another invocation holds the claim
+     * @throws ConnectOutcomeUnknownException an earlier delivery sent it and got no answer (the claim is uncertain)
      * @throws DedupeUnavailableException the store failed and DEDUPE_FAIL_OPEN is off
      * @throws DeadlineExceededException the deadline passed before or during the claim (fail-open or not: no time is
      *         left to deploy)
@@ -102,6 +104,9 @@ public final class Deduplicator {
         if (claim instanceof Claim.Completed completed) {
             return new Ticket(key, owner, read(completed.result()));
         }
+        if (claim instanceof Claim.Uncertain uncertain) {
+            throw ConnectOutcomeUnknownException.earlier(key, uncertain.note());
+        }
         if (claim instanceof Claim.InProgress inProgress) {
             throw new DeploymentInProgressException(key, inProgress.until());
         }
@@ -125,6 +130,25 @@ public final class Deduplicator {
             }
         } catch (DedupeUnavailableException | DeadlineExceededException | JsonProcessingException notKept) {
             LOG.error("deployment made but its result not kept for duplicates: " + notKept.getMessage());
+        }
+    }
+
+    /**
+     * Marks the claim uncertain for DEDUPE_TTL, so Lambda's retries (and a redrive from the dead-letter queue) end as
+     * this delivery did instead of sending again. If that fails the claim still holds until it expires: the error
+     * says so, since a retry after that could deploy a second time.
+     */
+    void uncertain(Ticket ticket, String note, Deadline deadline) {
+        if (store.isEmpty() || ticket.key() == null) {
+            return;
+        }
+        try {
+            if (!store.get().markUncertain(ticket.key(), ticket.owner(), note, clock.instant().plus(ttl), deadline.forCleanup())) {
+                LOG.warn("claim on '" + ticket.key() + "' not marked uncertain: another invocation took it over");
+            }
+        } catch (DedupeUnavailableException | DeadlineExceededException notMarked) {
+            LOG.error("claim on '" + ticket.key() + "' not marked uncertain (" + notMarked.getMessage() + "): it holds until"
+                    + " it expires, then a retry may send the deployment again");
         }
     }
 

@@ -35,6 +35,8 @@ public record DeployResult(
         IGNORED("ignored"),
         DUPLICATE("duplicate"),
         PARTIAL("partial"),
+        /** Sent to Connect without an answer that says whether it made the deployment (ConnectOutcomeUnknownException). */
+        UNCERTAIN("uncertain"),
         FAILED("failed");
 
         private final String json;

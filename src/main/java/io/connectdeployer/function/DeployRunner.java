@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.connectdeployer.config.DeploySettings;
 import io.connectdeployer.connect.ConnectDeployer;
 import io.connectdeployer.connect.ConnectOutcome;
+import io.connectdeployer.connect.ConnectOutcomeUnknownException;
 import io.connectdeployer.deadline.Deadline;
 import io.connectdeployer.deploy.DeployPlanner;
 import io.connectdeployer.deploy.DeployRequest;
+import io.connectdeployer.deploy.DeploymentMarker;
 import io.connectdeployer.deploy.InvalidDeployEventException;
 import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.function.DeployResult.Deployment;
@@ -68,9 +70,11 @@ public class DeployRunner {
         return new Run(new DeployResult(overall(deployments), batch.source(), batch.eventId(), deployments, null), failures);
     }
 
+    /** The planned request carries the marker of its key, dry runs too: a dry run shows the comment Connect would get. */
     private DeployRequest plan(Batch batch, Work.Deploy deploy) {
         return DeployPlanner.plan(deploy.event(), settings.defaults().withFallback(deploy.fallback()),
-                settings.templates(), deploy.values(), batch.source().json());
+                settings.templates(), deploy.values(), batch.source().json())
+                .marked(DeploymentMarker.of(DedupeKeys.namespaced(settings.dedupeNamespace(), deploy.dedupeKey())));
     }
 
     /**
@@ -90,6 +94,10 @@ public class DeployRunner {
         Deployment deployment;
         try {
             deployment = execute(batch, deploy, request, started, deadline);
+        } catch (ConnectOutcomeUnknownException unknown) {
+            // Kept, not released: a retry that took the claim would send the request Connect may have acted on.
+            dedupe.uncertain(ticket, unknown.getMessage(), deadline);
+            throw unknown;
         } catch (RuntimeException failure) {
             // Ours or not: a bug must not leave the claim blocking every retry until it expires.
             dedupe.failed(ticket, deadline);
@@ -111,13 +119,14 @@ public class DeployRunner {
                     null, 0, null, settings.dialect().payload(request, MASK), null, null);
         }
         ConnectOutcome outcome = deployer.deploy(request, deadline);
-        InvocationLog.success("created", batch.source(), deploy.eventId(), request, outcome.httpStatus(), outcome.attempts(), started);
+        InvocationLog.created(batch.source(), deploy.eventId(), request, outcome, started);
         return new Deployment(Status.CREATED, deploy.eventId(), request.project(), request.flowId(), request.app(),
-                outcome.httpStatus(), outcome.attempts(), outcome.response(), null, null, null);
+                outcome.httpStatus(), outcome.attempts(), outcome.response(), null, outcome.note(), null);
     }
 
     private static Deployment failed(String eventId, DeployRequest request, DeployerException failure) {
-        return new Deployment(Status.FAILED, eventId, request == null ? null : request.project(),
+        Status status = failure instanceof ConnectOutcomeUnknownException ? Status.UNCERTAIN : Status.FAILED;
+        return new Deployment(status, eventId, request == null ? null : request.project(),
                 request == null ? null : request.flowId(), request == null ? null : request.app(),
                 null, failure.attempts() > 0 ? failure.attempts() : null, null, null, null, error(failure));
     }
@@ -127,14 +136,21 @@ public class DeployRunner {
                 failure instanceof InvalidDeployEventException invalid ? invalid.problems() : List.of());
     }
 
-    /** Ignored entries do not count against success; a mix of started and failed is {@code partial}. */
+    /**
+     * Ignored entries do not count against success; a mix of started and failed (or uncertain) is {@code partial};
+     * nothing started and something uncertain is {@code uncertain}.
+     */
     private static Status overall(List<Deployment> deployments) {
-        boolean failed = deployments.stream().anyMatch(d -> d.status() == Status.FAILED);
+        boolean uncertain = deployments.stream().anyMatch(d -> d.status() == Status.UNCERTAIN);
+        boolean failed = uncertain || deployments.stream().anyMatch(d -> d.status() == Status.FAILED);
         boolean created = deployments.stream().anyMatch(d -> d.status() == Status.CREATED);
         boolean duplicate = deployments.stream().anyMatch(d -> d.status() == Status.DUPLICATE);
         boolean dryRun = deployments.stream().anyMatch(d -> d.status() == Status.DRY_RUN);
         if (failed) {
-            return created || dryRun || duplicate ? Status.PARTIAL : Status.FAILED;
+            if (created || dryRun || duplicate) {
+                return Status.PARTIAL;
+            }
+            return uncertain ? Status.UNCERTAIN : Status.FAILED;
         }
         if (created) {
             return Status.CREATED;

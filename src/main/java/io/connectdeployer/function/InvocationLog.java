@@ -3,6 +3,8 @@ package io.connectdeployer.function;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import io.connectdeployer.connect.ConnectOutcome;
+import io.connectdeployer.connect.ConnectOutcomeUnknownException;
 import io.connectdeployer.deploy.DeployRequest;
 import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.trigger.Source;
@@ -25,6 +27,12 @@ public final class InvocationLog {
         write(Logger.Level.INFO, outcome, source, eventId, request, httpStatus, attempts, startedNanos, null, null);
     }
 
+    /** A deployment Connect made; one found after a lost answer carries how it was found as its reason. */
+    public static void created(Source source, String eventId, DeployRequest request, ConnectOutcome outcome, long startedNanos) {
+        write(Logger.Level.INFO, "created", source, eventId, request, outcome.httpStatus(), outcome.attempts(), startedNanos,
+                null, outcome.note());
+    }
+
     public static void accepted(Source source, String eventId, String reason, long startedNanos) {
         write(Logger.Level.INFO, "accepted", source, eventId, null, null, null, startedNanos, null, reason);
     }
@@ -35,7 +43,7 @@ public final class InvocationLog {
 
     public static void failure(Source source, String eventId, DeployRequest request, DeployerException error, long startedNanos) {
         Logger.Level level = error.httpStatus() < 500 ? Logger.Level.WARN : Logger.Level.ERROR;
-        write(level, "failed", source, eventId, request, null, error.attempts() > 0 ? error.attempts() : null,
+        write(level, error instanceof ConnectOutcomeUnknownException ? "uncertain" : "failed", source, eventId, request, null, error.attempts() > 0 ? error.attempts() : null,
                 startedNanos, error, null);
     }
 
@@ -55,6 +63,7 @@ public final class InvocationLog {
                     put("app", request.app().name());
                     put("app_version", request.app().version());
                 }
+                put("marker", request.marker() == null ? null : request.marker().text());
             }
             put("http_status", httpStatus);
             put("attempts", attempts);

@@ -2,6 +2,7 @@ package io.connectdeployer.runtime;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
@@ -27,6 +28,7 @@ import io.connectdeployer.config.SettingsParser;
 import io.connectdeployer.connect.ConnectBodies;
 import io.connectdeployer.connect.ConnectClient;
 import io.connectdeployer.connect.ConnectDeployer;
+import io.connectdeployer.connect.Reconciler;
 import io.connectdeployer.connect.RestConnectClient;
 import io.connectdeployer.connect.RetryPolicy;
 import io.connectdeployer.connect.Sleeper;
@@ -141,11 +143,14 @@ public class Wiring {
 
     @Produces
     @Singleton
-    ConnectDeployer deployer(ConnectClient client, TokenProvider tokens, ConnectConfig connect, ObjectMapper mapper) {
+    ConnectDeployer deployer(ConnectClient client, TokenProvider tokens, ConnectConfig connect, DeploySettings settings,
+            ObjectMapper mapper) {
         RandomGenerator random = new SecureRandom();
+        Duration attempt = connect.connectTimeout().plus(connect.readTimeout());
+        ConnectBodies bodies = new ConnectBodies(mapper);
         return new ConnectDeployer(client, tokens, new RetryPolicy(connect.maxAttempts(), connect.retryBaseDelay(),
-                connect.retryMaxDelay(), connect.connectTimeout().plus(connect.readTimeout())),
-                Sleeper.THREAD, System::nanoTime, random::nextDouble, new ConnectBodies(mapper));
+                connect.retryMaxDelay(), attempt), Sleeper.THREAD, System::nanoTime, random::nextDouble, bodies,
+                new Reconciler(client, bodies, settings.dialect(), connect.settleTime(), attempt, Sleeper.THREAD));
     }
 
     /**

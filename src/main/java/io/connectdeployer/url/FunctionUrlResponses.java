@@ -38,7 +38,7 @@ public class FunctionUrlResponses {
             case DRY_RUN, DUPLICATE -> respond(200, Map.of(), result);
             case ACCEPTED, IGNORED -> respond(202, Map.of(), result);
             // One deployment per HTTP request: its failure decides the status.
-            case FAILED, PARTIAL -> respond(run.failures().get(0).httpStatus(), headers(run.failures().get(0)), result);
+            case FAILED, PARTIAL, UNCERTAIN -> respond(run.failures().get(0).httpStatus(), headers(run.failures().get(0)), result);
         };
     }
 

@@ -3,12 +3,15 @@ package io.connectdeployer.connect;
 import static io.connectdeployer.testing.FakeConnectClient.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,15 +130,16 @@ class ConnectDeployerTest {
     }
 
     @Test
-    void should_retry_and_succeed_when_the_first_call_gets_no_answer() throws Exception {
+    void should_retry_and_succeed_when_the_first_call_never_reached_connect() throws Exception {
         // given
-        connect.failsToAnswer("no answer from http://connect: SocketTimeoutException").answers(reply(201, CREATED));
+        connect.failsToConnect("could not reach http://connect: ConnectException (Connection refused)").answers(reply(201, CREATED));
 
         // when
         ConnectOutcome outcome = deploy(BUDGET);
 
         // then
         assertEquals(new ConnectOutcome(201, 2, json(CREATED)), outcome);
+        assertEquals(2, connect.calls());
         assertEquals(List.of(Duration.ofMillis(50)), sleeper.sleeps());
     }
 
@@ -242,14 +246,14 @@ class ConnectDeployerTest {
     // ---- the deadline: an attempt starts only when its timeouts fit in what is left -------------------------------
 
     /**
-     * The module's defaults against a Connect that never answers: attempts at 0 and 10.25 s each wait out the 10 s
-     * read timeout; a third would start at 20.75 s and could end at 33.75 s, past the 25 s deadline, so it is not
-     * started. (Before, it started at 21 s and the invocation ran past Lambda's 30 s timeout.)
+     * The module's defaults against a Connect that never reaches: attempts at 0 and 10.25 s each wait out the 10 s
+     * (here: connect) timeout; a third would start at 20.75 s and could end at 33.75 s, past the 25 s deadline, so it
+     * is not started. (Before, it started at 21 s and the invocation ran past Lambda's 30 s timeout.)
      */
     @Test
-    void should_stop_after_two_attempts_within_the_deadline_when_connect_never_answers_with_the_module_defaults() {
+    void should_stop_after_two_attempts_within_the_deadline_when_connect_never_accepts_the_connection_with_the_module_defaults() {
         // given
-        connect.neverAnswers(clock, READ_TIMEOUT);
+        connect.neverConnects(clock, READ_TIMEOUT);
         long started = clock.getAsLong();
 
         // when
@@ -257,13 +261,63 @@ class ConnectDeployerTest {
                 () -> deploy(MODULE_DEFAULTS, Duration.ofSeconds(25)));
 
         // then
-        assertEquals("Connect was unavailable on all 2 attempt(s); last: no answer from http://connect: SocketTimeoutException "
+        assertEquals("Connect was unavailable on all 2 attempt(s); last: could not reach http://connect: ConnectTimeoutException "
                 + "(no time was left for another attempt before the deadline). Check CONNECT_API_URL and Connect's status; "
                 + "the event is kept by Lambda's retry and dead-letter queue.", error.getMessage());
         assertEquals(2, error.attempts());
         assertEquals(2, connect.calls());
         assertEquals(List.of(Duration.ofMillis(250)), sleeper.sleeps());
         assertEquals(Duration.ofMillis(20_250), Duration.ofNanos(clock.getAsLong() - started));
+    }
+
+    /** Before, a read timeout was retried at once: Connect could make the deployment twice. */
+    @Test
+    void should_not_send_again_and_fail_as_outcome_unknown_when_connect_never_answers_a_request_it_received() {
+        // given
+        connect.neverAnswers(clock, READ_TIMEOUT);
+
+        // when
+        ConnectOutcomeUnknownException error = assertThrows(ConnectOutcomeUnknownException.class,
+                () -> deploy(MODULE_DEFAULTS, Duration.ofSeconds(25)));
+
+        // then
+        assertEquals("Outcome unknown: Connect may have started this deployment: the request was sent, then no answer from "
+                + "http://connect: SocketTimeoutException, and the deploy_update API has no list of deployments to look it up"
+                + " in. Not sent again, so the fleet cannot get it twice. Check Connect's deployments (README, \"Outcome "
+                + "unknown\"): if it is not there, clear the claim and redrive the event. Look for: project Demo, flow "
+                + "f-dd0c-73b9, app default_app v1.1.", error.getMessage());
+        assertEquals(1, error.attempts());
+        assertEquals(1, connect.calls());
+        assertEquals(502, error.httpStatus());
+        assertEquals(List.of(), sleeper.sleeps());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 502, 504 })
+    void should_not_send_again_when_a_gateway_in_front_of_connect_answers_502_or_504(int status) {
+        // given
+        connect.answers(reply(status, "<html>Gateway Timeout</html>"), reply(201, CREATED));
+
+        // when
+        ConnectOutcomeUnknownException error = assertThrows(ConnectOutcomeUnknownException.class, () -> deploy(BUDGET));
+
+        // then
+        assertTrue(error.getMessage().startsWith("Outcome unknown: Connect may have started this deployment: the request was"
+                + " sent, then HTTP " + status + " (<html>Gateway Timeout</html>), and "), error.getMessage());
+        assertEquals(1, connect.calls());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 500, 503 })
+    void should_retry_when_connect_itself_answers_500_or_503(int status) throws Exception {
+        // given
+        connect.answers(reply(status, "{\"message\":\"busy\"}"), reply(201, CREATED));
+
+        // when
+        ConnectOutcome outcome = deploy(BUDGET);
+
+        // then
+        assertEquals(new ConnectOutcome(201, 2, json(CREATED)), outcome);
     }
 
     @Test

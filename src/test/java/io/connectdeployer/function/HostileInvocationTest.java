@@ -266,5 +266,10 @@ class HostileInvocationTest {
             requests.add(request);
             return new ConnectReply(201, "{\"message\":\"Created\"}", Optional.empty());
         }
+
+        @Override
+        public ConnectReply listDeployments(String project, String after, int limit, String token) {
+            throw new AssertionError("Connect always answered: nothing to look up");
+        }
     }
 }

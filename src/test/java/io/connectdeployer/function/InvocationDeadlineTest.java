@@ -65,9 +65,9 @@ class InvocationDeadlineTest {
     private final InMemoryDeduplicationStore store = new InMemoryDeduplicationStore();
 
     @Test
-    void should_share_one_deadline_between_the_records_of_an_s3_event_when_connect_never_answers() {
+    void should_share_one_deadline_between_the_records_of_an_s3_event_when_connect_never_accepts_the_connection() {
         // given: three records, two of them builds
-        connect.neverAnswers(clock, Duration.ofSeconds(10));
+        connect.neverConnects(clock, Duration.ofSeconds(10));
         var event = Events.load("events/s3/multi-record.json");
         Batch batch = Triggers.batch(EventShape.of(event), event, S3KeyPattern.compile(S3KeyPattern.DEFAULT), GitHubTime.DEFAULT_POLICY);
 

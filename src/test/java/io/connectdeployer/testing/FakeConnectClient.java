@@ -17,7 +17,9 @@ import io.connectdeployer.deploy.DeployRequest;
 public final class FakeConnectClient implements ConnectClient {
 
     private final Deque<Supplier<ConnectReply>> script = new ArrayDeque<>();
+    private final Deque<Supplier<ConnectReply>> lists = new ArrayDeque<>();
     private final List<String> tokens = new ArrayList<>();
+    private final List<String> listCalls = new ArrayList<>();
 
     public static ConnectReply reply(int status, String body) {
         return new ConnectReply(status, body, Optional.empty());
@@ -34,9 +36,18 @@ public final class FakeConnectClient implements ConnectClient {
         return this;
     }
 
+    /** The request went out and no answer came back (a reset or a broken answer): Connect may have acted on it. */
     public FakeConnectClient failsToAnswer(String message) {
         script.add(() -> {
-            throw new ConnectTransportException(message, null);
+            throw new ConnectTransportException(message, null, true);
+        });
+        return this;
+    }
+
+    /** The request never left (refused, connect timeout, DNS): safe to send again. */
+    public FakeConnectClient failsToConnect(String message) {
+        script.add(() -> {
+            throw new ConnectTransportException(message, null, false);
         });
         return this;
     }
@@ -45,7 +56,16 @@ public final class FakeConnectClient implements ConnectClient {
     public FakeConnectClient neverAnswers(FakeNanoClock clock, Duration readTimeout) {
         script.add(() -> {
             clock.advance(readTimeout);
-            throw new ConnectTransportException("no answer from http://connect: SocketTimeoutException", null);
+            throw new ConnectTransportException("no answer from http://connect: SocketTimeoutException", null, true);
+        });
+        return this;
+    }
+
+    /** Connect that never takes the connection: each call takes the connect timeout on the test's clock; nothing was sent. */
+    public FakeConnectClient neverConnects(FakeNanoClock clock, Duration connectTimeout) {
+        script.add(() -> {
+            clock.advance(connectTimeout);
+            throw new ConnectTransportException("could not reach http://connect: ConnectTimeoutException", null, false);
         });
         return this;
     }
@@ -75,6 +95,37 @@ public final class FakeConnectClient implements ConnectClient {
             throw new IllegalStateException("no reply scripted");
         }
         return next.get();
+    }
+
+    /** Answers each call for the list of deployments with the next of these, then the last forever. */
+    public FakeConnectClient lists(ConnectReply... replies) {
+        for (ConnectReply reply : replies) {
+            lists.add(() -> reply);
+        }
+        return this;
+    }
+
+    /** The next call for the list of deployments gets no answer. */
+    public FakeConnectClient listFailsToAnswer(String message) {
+        lists.add(() -> {
+            throw new ConnectTransportException(message, null, true);
+        });
+        return this;
+    }
+
+    @Override
+    public ConnectReply listDeployments(String project, String after, int limit, String token) {
+        listCalls.add(project + "?limit=" + limit + (after == null ? "" : "&after=" + after));
+        Supplier<ConnectReply> next = lists.size() > 1 ? lists.poll() : lists.peek();
+        if (next == null) {
+            throw new IllegalStateException("no list reply scripted");
+        }
+        return next.get();
+    }
+
+    /** Each call for the list: "project?limit=n[&after=token]", in order. */
+    public List<String> listCalls() {
+        return List.copyOf(listCalls);
     }
 
     /** The token of each call, in order. */

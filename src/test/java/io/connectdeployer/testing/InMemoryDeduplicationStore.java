@@ -16,7 +16,13 @@ import io.connectdeployer.dedupe.DeduplicationStore;
  */
 public final class InMemoryDeduplicationStore implements DeduplicationStore {
 
-    private record Item(boolean completed, String owner, String result, Instant expiresAt) {
+    private enum State { CLAIMED, COMPLETED, UNCERTAIN }
+
+    private record Item(State state, String owner, String result, Instant expiresAt) {
+
+        boolean completed() {
+            return state == State.COMPLETED;
+        }
     }
 
     private final Map<String, Item> items = new HashMap<>();
@@ -42,11 +48,14 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
         start("claim " + key, deadline);
         Item item = items.get(key);
         if (item == null || item.expiresAt().isBefore(now)) {
-            items.put(key, new Item(false, owner, null, lockedUntil));
+            items.put(key, new Item(State.CLAIMED, owner, null, lockedUntil));
             return new Claim.Taken();
         }
         if (item.completed()) {
             return new Claim.Completed(item.result());
+        }
+        if (item.state() == State.UNCERTAIN) {
+            return new Claim.Uncertain(item.result());
         }
         return owner.equals(item.owner()) ? new Claim.Taken() : new Claim.InProgress(item.expiresAt());
     }
@@ -58,7 +67,18 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
         if (item != null && !owner.equals(item.owner())) {
             return false;
         }
-        items.put(key, new Item(true, owner, result, expiresAt));
+        items.put(key, new Item(State.COMPLETED, owner, result, expiresAt));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean markUncertain(String key, String owner, String note, Instant expiresAt, Deadline deadline) {
+        start("uncertain " + key, deadline);
+        Item item = items.get(key);
+        if (item != null && !owner.equals(item.owner())) {
+            return false;
+        }
+        items.put(key, new Item(State.UNCERTAIN, owner, note, expiresAt));
         return true;
     }
 
@@ -66,7 +86,7 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
     public synchronized boolean release(String key, String owner, Deadline deadline) {
         start("release " + key, deadline);
         Item item = items.get(key);
-        if (item == null || item.completed() || !owner.equals(item.owner())) {
+        if (item == null || item.state() != State.CLAIMED || !owner.equals(item.owner())) {
             return false;
         }
         items.remove(key);
@@ -83,7 +103,13 @@ public final class InMemoryDeduplicationStore implements DeduplicationStore {
         return item == null ? null : item.result();
     }
 
-    /** The calls made ("claim key", "complete key", "release key"), in order. */
+    /** True when {@code key} holds a claim marked uncertain. */
+    public synchronized boolean uncertain(String key) {
+        Item item = items.get(key);
+        return item != null && item.state() == State.UNCERTAIN;
+    }
+
+    /** The calls made ("claim key", "complete key", "uncertain key", "release key"), in order. */
     public synchronized List<String> calls() {
         return List.copyOf(calls);
     }

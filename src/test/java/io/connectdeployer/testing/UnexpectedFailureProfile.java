@@ -12,6 +12,8 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectdeployer.connect.ConnectClient;
+import io.connectdeployer.connect.ConnectReply;
+import io.connectdeployer.deploy.DeployRequest;
 import io.connectdeployer.function.Deduplicator;
 import io.quarkus.arc.Unremovable;
 
@@ -53,8 +55,17 @@ public class UnexpectedFailureProfile extends TriggerProfile {
         @Singleton
         @Alternative
         ConnectClient brokenConnect() {
-            return (request, token) -> {
-                throw new IllegalStateException(BUG);
+            return new ConnectClient() {
+
+                @Override
+                public ConnectReply deploy(DeployRequest request, String token) {
+                    throw new IllegalStateException(BUG);
+                }
+
+                @Override
+                public ConnectReply listDeployments(String project, String after, int limit, String token) {
+                    throw new IllegalStateException(BUG);
+                }
             };
         }
     }
