@@ -27,6 +27,15 @@ locals {
   dedupe_ttl_covers_github_max_age = !var.create_dedupe_table || local.durations_ms.dedupe_ttl >= local.durations_ms.github_max_age
   dedupe_ttl_too_short             = "dedupe_ttl (${var.dedupe_ttl}) is shorter than github_max_age (${var.github_max_age}): with create_dedupe_table the function refuses to start unless DEDUPE_TTL >= DEPLOY_GITHUB_MAX_AGE, so that a GitHub delivery replayed while its release is still accepted finds its entry in the dedupe table. Raise dedupe_ttl or lower github_max_age."
 
+  # An uncertain claim (a request Connect got but never answered) must outlive every retry of its event, or a
+  # late retry would take the expired claim and send the deployment again: the longest any event can wait here
+  # is Lambda's own maximum event age, or a rule's or schedule's, whichever is longest.
+  max_event_age_seconds = max(concat([var.maximum_event_age_in_seconds],
+    [for s in values(var.schedules) : s.maximum_event_age_in_seconds],
+  [for r in values(var.eventbridge_rules) : r.maximum_event_age_in_seconds])...)
+  dedupe_ttl_covers_event_age       = !var.create_dedupe_table || local.durations_ms.dedupe_ttl >= local.max_event_age_seconds * 1000
+  dedupe_ttl_shorter_than_event_age = "dedupe_ttl (${var.dedupe_ttl}) is shorter than the longest maximum event age (${local.max_event_age_seconds} s, of maximum_event_age_in_seconds, schedules and eventbridge_rules): a deployment whose outcome is unknown keeps its claim for dedupe_ttl so that no retry sends it again, and a retry after that could. Raise dedupe_ttl or lower the maximum event age."
+
   # Every setting of the function's README. Unset optional ones are left out, so the function's own
   # defaults apply and the console shows only what was chosen.
   function_settings = {
@@ -40,6 +49,7 @@ locals {
     CONNECT_READ_TIMEOUT      = var.connect_read_timeout
     CONNECT_RETRY_BASE_DELAY  = var.connect_retry_base_delay
     CONNECT_RETRY_MAX_DELAY   = var.connect_retry_max_delay
+    CONNECT_SETTLE_TIME       = var.connect_settle_time
     CONNECT_TIME_BUDGET       = "${local.connect_time_budget_seconds}s"
     FUNCTION_TIMEOUT          = "${var.timeout}s"
     DEPLOY_PROJECT            = var.deploy_project

@@ -121,6 +121,11 @@ resource "aws_lambda_function" "this" {
       condition     = local.dedupe_ttl_covers_github_max_age
       error_message = local.dedupe_ttl_too_short
     }
+
+    precondition {
+      condition     = local.dedupe_ttl_covers_event_age
+      error_message = local.dedupe_ttl_shorter_than_event_age
+    }
   }
 
   # The log group first, or Lambda would create it without a retention; the policy first, or the first

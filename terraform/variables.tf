@@ -328,6 +328,17 @@ variable "connect_retry_max_delay" {
   }
 }
 
+variable "connect_settle_time" {
+  description = "CONNECT_SETTLE_TIME: with connect_api_dialect = deployments, the wait after a request Connect got but never answered before its marker is looked up in Connect's list of deployments."
+  type        = string
+  default     = "2s"
+
+  validation {
+    condition     = can(regex("^[0-9]+(ms|s|m)$", var.connect_settle_time))
+    error_message = "connect_settle_time: a duration such as 2s or 500ms."
+  }
+}
+
 ################################################################################
 # Deploy defaults: DEPLOY_* environment variables (an event's own fields win)
 ################################################################################

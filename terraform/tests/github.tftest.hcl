@@ -189,3 +189,36 @@ run "iso_max_age_with_a_dangling_t_is_refused" {
   variables { github_max_age = "P3DT" }
   expect_failures = [var.github_max_age]
 }
+
+run "a_dedupe_ttl_shorter_than_a_schedules_maximum_event_age_is_refused" {
+  command = plan
+
+  variables {
+    create_dedupe_table = true
+    github_max_age      = "1h"
+    dedupe_ttl          = "2h"
+    schedules           = { nightly = { schedule_expression = "cron(0 2 * * ? *)", maximum_event_age_in_seconds = 10800 } }
+  }
+
+  expect_failures = [aws_lambda_function.this]
+
+  assert {
+    condition     = local.max_event_age_seconds == 10800
+    error_message = "the longest maximum event age is the schedule's 3 hours: ${local.max_event_age_seconds}"
+  }
+}
+
+run "a_dedupe_ttl_covering_every_maximum_event_age_passes" {
+  command = plan
+
+  variables {
+    create_dedupe_table = true
+    github_max_age      = "1h"
+    dedupe_ttl          = "6h"
+  }
+
+  assert {
+    condition     = local.dedupe_ttl_covers_event_age && aws_lambda_function.this.environment[0].variables["CONNECT_SETTLE_TIME"] == "2s"
+    error_message = "6 hours cover Lambda's maximum event age (at most 6 hours); CONNECT_SETTLE_TIME is passed"
+  }
+}

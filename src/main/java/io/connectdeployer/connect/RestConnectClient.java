@@ -9,6 +9,8 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
+
 import io.connectdeployer.deploy.DeployRequest;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
@@ -23,11 +25,14 @@ public final class RestConnectClient implements ConnectClient {
         this.baseUri = baseUri;
         this.dialect = dialect;
         // Built programmatically so the URL and timeouts come from the validated CONNECT_* settings; statuses are
-        // ours to interpret (ConnectDeployer), so the default mapper that throws on >= 400 is off.
+        // ours to interpret (ConnectDeployer), so the default mapper that throws on >= 400 is off. No keep-alive: a
+        // pooled connection that Connect's side closed while Lambda froze the function would fail a request that
+        // never reached Connect as a reset, which reads as "sent, no answer" (an unknown outcome).
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri)
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .property(QuarkusRestClientProperties.KEEP_ALIVE_ENABLED, false)
                 .disableDefaultMapper(true)
                 .build(ConnectApi.class);
     }

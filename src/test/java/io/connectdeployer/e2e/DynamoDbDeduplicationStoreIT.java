@@ -70,6 +70,34 @@ class DynamoDbDeduplicationStoreIT {
     }
 
     @Test
+    void should_answer_every_later_claim_with_the_note_and_refuse_release_once_marked_uncertain() {
+        store.claim("k-u", FIRST, NOW, NOW.plusSeconds(60), DEADLINE);
+
+        assertTrue(store.markUncertain("k-u", FIRST, "sent, no answer", NOW.plusSeconds(86_400), DEADLINE));
+
+        assertEquals(new Claim.Uncertain("sent, no answer"), store.claim("k-u", SECOND, NOW.plusSeconds(120), NOW.plusSeconds(180), DEADLINE));
+        assertFalse(store.release("k-u", FIRST, DEADLINE), "an uncertain claim is cleared by an operator, not released");
+        assertEquals(new Claim.Uncertain("sent, no answer"), store.claim("k-u", FIRST, NOW.plusSeconds(121), NOW.plusSeconds(181), DEADLINE));
+    }
+
+    @Test
+    void should_let_a_delivery_claim_again_once_an_uncertain_claim_outlived_its_ttl() {
+        store.claim("k-v", FIRST, NOW, NOW.plusSeconds(60), DEADLINE);
+        store.markUncertain("k-v", FIRST, "sent, no answer", NOW.plusSeconds(3_600), DEADLINE);
+
+        assertEquals(new Claim.Taken(), store.claim("k-v", SECOND, NOW.plusSeconds(3_601), NOW.plusSeconds(3_661), DEADLINE));
+    }
+
+    @Test
+    void should_not_mark_uncertain_a_claim_another_owner_took_over() {
+        store.claim("k-w", FIRST, NOW, NOW.plusSeconds(60), DEADLINE);
+        store.claim("k-w", SECOND, NOW.plusSeconds(61), NOW.plusSeconds(121), DEADLINE);
+
+        assertFalse(store.markUncertain("k-w", FIRST, "late", NOW.plusSeconds(86_400), DEADLINE));
+        assertEquals(new Claim.InProgress(NOW.plusSeconds(121)), store.claim("k-w", "owner-third", NOW.plusSeconds(62), NOW.plusSeconds(122), DEADLINE));
+    }
+
+    @Test
     void should_let_a_retry_claim_again_when_the_claim_was_released() {
         store.claim("k-2", FIRST, NOW, NOW.plusSeconds(60), DEADLINE);
 

@@ -53,7 +53,7 @@ class ConnectRefusedTest {
         long started = System.nanoTime();
         deploy(version).statusCode(500)
                 .body("errorType", equalTo(FUNQY_ERROR))
-                .body("errorMessage", startsWith(UNAVAILABLE + ": Connect was unavailable on all 5 attempt(s); last: no answer from "
+                .body("errorMessage", startsWith(UNAVAILABLE + ": Connect was unavailable on all 5 attempt(s); last: could not reach "
                         + apiUrl + ": "))
                 .body("errorMessage", containsString("refused"));
         long elapsed = millisSince(started);

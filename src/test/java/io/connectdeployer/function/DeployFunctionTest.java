@@ -118,23 +118,25 @@ class DeployFunctionTest {
     }
 
     @Test
-    void should_fail_as_unavailable_when_connect_never_answers_within_the_read_timeout() {
+    void should_fail_as_outcome_unknown_after_one_call_when_connect_never_answers_within_the_read_timeout() {
         wireMock.stubFor(post(DEPLOY_UPDATE).willReturn(json(201, "{}").withFixedDelay(1500)));
 
-        invokeFailing("events/direct/seed-example.json", "io.connectdeployer.connect.ConnectUnavailableException")
-                .body("errorMessage", containsString("all 5 attempt(s); last: no answer from " + wireMock.baseUrl()));
+        invokeFailing("events/direct/seed-example.json", "io.connectdeployer.connect.ConnectOutcomeUnknownException")
+                .body("errorMessage", containsString("the request was sent, then no answer from " + wireMock.baseUrl()));
+
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
     }
 
     @Test
-    void should_retry_when_the_connection_is_reset_once() {
+    void should_not_send_again_when_the_connection_is_reset_after_connect_read_the_request() {
         wireMock.stubFor(post(DEPLOY_UPDATE).inScenario("reset").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("up"));
         wireMock.stubFor(post(DEPLOY_UPDATE).inScenario("reset").whenScenarioStateIs("up")
                 .willReturn(json(201, "{\"message\":\"Created\"}")));
 
-        invoke("events/direct/seed-example.json")
-                .statusCode(200)
-                .body("deployments[0].attempts", equalTo(2));
+        invokeFailing("events/direct/seed-example.json", "io.connectdeployer.connect.ConnectOutcomeUnknownException");
+
+        wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
     }
 
     @Test

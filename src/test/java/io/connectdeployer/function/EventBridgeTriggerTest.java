@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.connectdeployer.testing.Markers;
 import io.connectdeployer.testing.ConnectStubs;
 import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.InjectWireMock;
@@ -63,7 +64,8 @@ class EventBridgeTriggerTest {
 
         wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE))
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.comment",
-                        WireMock.equalTo("Scheduled deployment by EventBridge rule nightly-rollout at 2026-11-28T02:00:00Z"))));
+                        WireMock.equalTo(Markers.marked("Scheduled deployment by EventBridge rule nightly-rollout at 2026-11-28T02:00:00Z",
+                                "schedule:nightly-rollout@2026-11-28T02:00:00Z")))));
     }
 
     @Test
@@ -88,7 +90,7 @@ class EventBridgeTriggerTest {
 
         wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE))
                 .withRequestBody(matchingJsonPath("$.device_filter.groups[0].name", WireMock.equalTo("beta")))
-                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("CI build 812")))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo(Markers.marked("CI build 812", "eventbridge:6a7e8feb-b491-4cf7-a9f1-bf3703467718"))))
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.app.version", WireMock.equalTo("v1.4.2"))));
     }
 
@@ -163,9 +165,11 @@ class EventBridgeTriggerTest {
                  "device_filter": {"project": {"name": "Demo"}, "groups": [],
                                    "filters": [{"type": "device_state", "operand": "is", "value": "online"}]},
                  "deployment_configuration": {"flow_id": "%s",
-                                              "comment": "Scheduled deployment by EventBridge Scheduler schedule nightly-gateway at 2026-11-28T03:00:00Z",
+                                              "comment": "%s",
                                               "parameters_mapping": {"region": "eu"}}}
-                """.formatted(WireMockStandIns.currentToken(), TriggerProfile.FLOW_ID))));
+                """.formatted(WireMockStandIns.currentToken(), TriggerProfile.FLOW_ID,
+                Markers.marked("Scheduled deployment by EventBridge Scheduler schedule nightly-gateway at 2026-11-28T03:00:00Z",
+                        "schedule:arn:aws:scheduler:eu-west-1:123456789012:schedule/default/nightly-gateway@2026-11-28T03:00:00Z")))));
     }
 
     @Test
@@ -178,7 +182,7 @@ class EventBridgeTriggerTest {
                 .body("deployments[0].app.version", equalTo("v3.1.0"));
 
         wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE))
-                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("weekly sensor rollout"))));
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo(Markers.marked("weekly sensor rollout", "schedule:weekly-sensor-2026-48")))));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.connectdeployer.function;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.connectdeployer.function.ConnectFaultsTest.UNAVAILABLE;
 import static io.connectdeployer.function.ConnectFaultsTest.logLine;
 import static io.connectdeployer.function.ConnectFaultsTest.loggedMillis;
 import static io.connectdeployer.function.ConnectFaultsTest.millisSince;
@@ -58,6 +58,7 @@ import io.restassured.response.ValidatableResponse;
 class FunctionTimeoutTest {
 
     private static final String OUT_OF_TIME = "io.connectdeployer.deadline.DeadlineExceededException";
+    private static final String OUTCOME_UNKNOWN = "io.connectdeployer.connect.ConnectOutcomeUnknownException";
     /** Longer than the function may run: the party never answers as far as the function can tell. */
     private static final int NEVER_MS = 10_000;
     private static final String INVOCATION = "of the invocation's 3s (FUNCTION_TIMEOUT 5s less a 2s safety margin)";
@@ -85,19 +86,22 @@ class FunctionTimeoutTest {
     }
 
     @Test
-    void should_fail_as_unavailable_after_the_one_attempt_that_fits_and_release_the_claim_when_connect_never_answers() {
+    void should_fail_as_outcome_unknown_after_one_attempt_and_keep_the_claim_marked_uncertain_when_connect_never_answers() {
         wireMock.stubFor(post(DEPLOY_UPDATE).willReturn(json(201, "{}").withFixedDelay(NEVER_MS)));
         String version = version();
 
         long started = System.nanoTime();
         invoke(version).statusCode(500)
-                .body("errorMessage", startsWith(UNAVAILABLE + ": Connect was unavailable on all 1 attempt(s); last: no answer from "))
-                .body("errorMessage", containsString("(no time was left for another attempt before the deadline)"));
+                .body("errorMessage", startsWith(OUTCOME_UNKNOWN + ": Outcome unknown: Connect may have started this deployment: "
+                        + "the request was sent, then no answer from "));
         long elapsed = millisSince(started);
 
         wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
-        assertClaimedAndReleased(1);
-        String line = logLine(version, "deploy failed:");
+        // Claimed, then marked uncertain (a second PutItem, of state uncertain); never released.
+        wireMock.verify(exactly(2), dynamoDbCalls("PutItem"));
+        wireMock.verify(exactly(1), dynamoDbCalls("PutItem").withRequestBody(containing("\"uncertain\"")));
+        wireMock.verify(exactly(0), dynamoDbCalls("DeleteItem"));
+        String line = logLine(version, "deploy uncertain:");
         assertTrue(line.contains(" attempts=1 "), line);
         assertEndedInTime(line, 1000, elapsed);
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.connectdeployer.testing.Markers;
 import io.connectdeployer.testing.ConnectStubs;
 import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.InjectWireMock;
@@ -63,10 +64,12 @@ class S3TriggerTest {
                  "device_filter": {"project": {"name": "Demo"}, "groups": [],
                                    "filters": [{"type": "device_state", "operand": "is", "value": "online"}]},
                  "deployment_configuration": {"flow_id": "%s",
-                                              "comment": "New object s3://firmware-releases/gateway/v1.4.2/gateway-fw.bin",
+                                              "comment": "%s",
                                               "app": {"name": "gateway", "version": "v1.4.2"},
                                               "parameters_mapping": {"region": "eu"}}}
-                """.formatted(WireMockStandIns.currentToken(), TriggerProfile.FLOW_ID))));
+                """.formatted(WireMockStandIns.currentToken(), TriggerProfile.FLOW_ID,
+                Markers.marked("New object s3://firmware-releases/gateway/v1.4.2/gateway-fw.bin",
+                        "s3:firmware-releases/gateway/v1.4.2/gateway-fw.bin@" + versionIdOf("events/s3/put.json"))))));
     }
 
     @Test
@@ -81,7 +84,8 @@ class S3TriggerTest {
 
         wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE))
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.comment",
-                        WireMock.equalTo("New object s3://firmware-releases/camera hub/v2.0 beta/fw(1).bin"))));
+                        WireMock.equalTo(Markers.marked("New object s3://firmware-releases/camera hub/v2.0 beta/fw(1).bin",
+                                "s3:firmware-releases/camera hub/v2.0 beta/fw(1).bin@0055AED6DCD90281E6")))));
     }
 
     @Test

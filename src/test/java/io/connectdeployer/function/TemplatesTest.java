@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.connectdeployer.testing.Markers;
 import io.connectdeployer.testing.ConnectStubs;
 import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.InjectWireMock;
@@ -49,11 +50,12 @@ class TemplatesTest {
                  "device_filter": {"project": {"name": "Demo"}, "groups": [],
                                    "filters": [{"type": "device_state", "operand": "is", "value": "online"}]},
                  "deployment_configuration": {"flow_id": "%s",
-                   "comment": "gateway v1.4.2 (event %s)",
+                   "comment": "%s",
                    "app": {"name": "gateway", "version": "v1.4.2"},
                    "parameters_mapping": {"artifact_url": "s3://firmware-releases/gateway/v1.4.2/gateway-fw.bin",
                                           "region": "eu"}}}
-                """.formatted(WireMockStandIns.currentToken(), TriggerProfile.FLOW_ID, versionId))));
+                """.formatted(WireMockStandIns.currentToken(), TriggerProfile.FLOW_ID, Markers.marked("gateway v1.4.2 (event "
+                + versionId + ")", "s3:firmware-releases/gateway/v1.4.2/gateway-fw.bin@" + versionId)))));
     }
 
     @Test

@@ -10,6 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.connectdeployer.deploy.DeploymentMarker;
+
 /**
  * Signed GitHub deliveries made at test time from a fixture: its payload with another action, publication time or
  * delivery id, signed as GitHub signs (HMAC-SHA256 over the exact body bytes), computed here on its own rather
@@ -21,6 +23,9 @@ public final class GitHubDeliveries {
 
     private GitHubDeliveries() {
     }
+
+    /** The fixture's release, as the function keys it. */
+    static final String RELEASE_KEY = "github:octo-org/gateway-firmware/releases/187654321";
 
     /** The fixture's release with {@code action}, published at {@code publishedAt}, as delivery {@code delivery}. */
     public static ObjectNode release(String action, Instant publishedAt, String delivery) {
@@ -37,17 +42,20 @@ public final class GitHubDeliveries {
         return release("released", Instant.now().minusSeconds(3600), delivery);
     }
 
-    /** What Connect must receive for the fixture's release, deployed with the trigger tests' defaults. */
+    /**
+     * What Connect must receive for the fixture's release, deployed with the trigger tests' defaults: its comment
+     * ends with the marker of the release's key.
+     */
     public static String deployUpdate(String token, String flowId) {
         return """
                 {"user_token": "%s",
                  "device_filter": {"project": {"name": "Demo"}, "groups": [],
                                    "filters": [{"type": "device_state", "operand": "is", "value": "online"}]},
                  "deployment_configuration": {"flow_id": "%s",
-                   "comment": "octo-org/gateway-firmware v1.4.2 \\"Gateway 1.4.2\\" https://github.com/octo-org/gateway-firmware/releases/tag/v1.4.2",
+                   "comment": "octo-org/gateway-firmware v1.4.2 \\"Gateway 1.4.2\\" https://github.com/octo-org/gateway-firmware/releases/tag/v1.4.2 %s",
                    "app": {"name": "gateway-firmware", "version": "v1.4.2"},
                    "parameters_mapping": {"region": "eu"}}}
-                """.formatted(token, flowId);
+                """.formatted(token, flowId, DeploymentMarker.of(Markers.NAMESPACE + "/" + RELEASE_KEY).text());
     }
 
     /** The request with this body, its content-length and signatures recomputed. */
