@@ -49,8 +49,8 @@ public final class ConnectDeployer {
 
     /**
      * Deploys within {@code deadline}, which the token's read shares: an attempt starts only when its connect and
-     * read timeouts fit in what is left, so none is cut short (a cut attempt that Connect did receive would be
-     * retried as a second deployment), and a wait is not started when the attempt after it would not fit.
+     * read timeouts fit in what is left, so none is cut short (that would turn a slow answer into a lost one), and a
+     * wait is not started when the attempt after it would not fit.
      */
     public ConnectOutcome deploy(DeployRequest request, Deadline deadline) {
         String token = tokens.token(deadline);
@@ -71,14 +71,10 @@ public final class ConnectDeployer {
                 failure = new Failure(0, noAnswer.getMessage(), Optional.empty(), noAnswer.requestSent());
             }
             if (failure.maybeDone()) {
-                Reconciler.Finding finding = reconciler.find(request, token, deadline);
-                if (finding instanceof Reconciler.Finding.Found found) {
-                    return ConnectOutcome.foundAfterLostAnswer(attempt, found.record(), request.marker(), failure.describe());
+                Optional<ConnectOutcome> found = lookUp(request, token, deadline, failure, attempt);
+                if (found.isPresent()) {
+                    return found.get();
                 }
-                if (finding instanceof Reconciler.Finding.Unknown unknown) {
-                    throw ConnectOutcomeUnknownException.after(request, failure.describe(), unknown.why()).afterAttempts(attempt);
-                }
-                // Absent: Connect did not make it, so this failure is like any other that a retry may fix.
             }
             if (failure.unauthorized() && !reread && attempt < policy.maxAttempts()) {
                 // The re-read counts as an attempt: CONNECT_MAX_ATTEMPTS=1 is one call.
@@ -98,6 +94,23 @@ public final class ConnectDeployer {
             last = failure;
             sleep(delay, failure, attempt, reread);
         }
+    }
+
+    /**
+     * After an answer that was lost: the deployment Connect made, or empty when Connect's list shows it made none (so
+     * the failure is like any other a retry may fix).
+     *
+     * @throws ConnectOutcomeUnknownException when nothing tells whether Connect made it
+     */
+    private Optional<ConnectOutcome> lookUp(DeployRequest request, String token, Deadline deadline, Failure lost, int attempt) {
+        Reconciler.Finding finding = reconciler.find(request, token, deadline);
+        if (finding instanceof Reconciler.Finding.Found found) {
+            return Optional.of(ConnectOutcome.foundAfterLostAnswer(attempt, found.record(), request.marker(), lost.describe()));
+        }
+        if (finding instanceof Reconciler.Finding.Unknown unknown) {
+            throw ConnectOutcomeUnknownException.after(request, lost.describe(), unknown.why()).afterAttempts(attempt);
+        }
+        return Optional.empty();
     }
 
     /**

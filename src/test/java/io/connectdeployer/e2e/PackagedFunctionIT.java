@@ -39,6 +39,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.GitHubDeliveries;
+import io.connectdeployer.testing.Markers;
 import io.connectdeployer.testing.Resources;
 import io.quarkus.amazon.lambda.runtime.MockEventServer;
 import io.restassured.response.ValidatableResponse;
@@ -167,7 +168,8 @@ class PackagedFunctionIT {
                 .body("deployments[0].status", equalTo("created"));
 
         connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
-                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("gateway v1.4.2")))
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo(Markers.marked(FUNCTION_NAME, "gateway v1.4.2",
+                        "s3:firmware-releases/gateway/v1.4.2/gateway-fw.bin@096fKKXTRTtl3on89fVO.nfljtsv6qko"))))
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.flow_id", WireMock.equalTo("f-e2e-0001"))));
     }
 
@@ -200,7 +202,8 @@ class PackagedFunctionIT {
 
         connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.app.name", WireMock.equalTo("gateway-firmware")))
-                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("gateway-firmware v1.4.2"))));
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo(Markers.marked(FUNCTION_NAME, "gateway-firmware v1.4.2",
+                        "github:octo-org/gateway-firmware/releases/187654321")))));
     }
 
     @Test
@@ -251,9 +254,11 @@ class PackagedFunctionIT {
                  "device_filter": {"project": {"name": "Demo"}, "groups": [],
                                    "filters": [{"type": "device_state", "operand": "is", "value": "online"}]},
                  "deployment_configuration": {"flow_id": "f-e2e-0001",
-                                              "comment": "Scheduled deployment by EventBridge Scheduler schedule nightly-gateway at 2026-11-28T03:00:00Z",
+                                              "comment": "%s",
                                               "parameters_mapping": {"region": "eu"}}}
-                """.formatted(TOKEN))));
+                """.formatted(TOKEN, Markers.marked(FUNCTION_NAME,
+                "Scheduled deployment by EventBridge Scheduler schedule nightly-gateway at 2026-11-28T03:00:00Z",
+                "schedule:arn:aws:scheduler:eu-west-1:123456789012:schedule/default/nightly-gateway@2026-11-28T03:00:00Z")))));
     }
 
     @Test
@@ -266,7 +271,7 @@ class PackagedFunctionIT {
         invoke(event.put("id", "e2e-second-put-events").toString()).statusCode(200).body("status", equalTo("duplicate"));
 
         connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
-                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo("CI build 812"))));
+                .withRequestBody(matchingJsonPath("$.deployment_configuration.comment", WireMock.equalTo(Markers.marked(FUNCTION_NAME, "CI build 812", "eventbridge:e2e-ci-run-812")))));
     }
 
     /**

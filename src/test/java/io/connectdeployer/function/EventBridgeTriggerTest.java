@@ -22,10 +22,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import io.connectdeployer.testing.Markers;
 import io.connectdeployer.testing.ConnectStubs;
 import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.InjectWireMock;
+import io.connectdeployer.testing.Markers;
 import io.connectdeployer.testing.NotTriggers;
 import io.connectdeployer.testing.TriggerProfile;
 import io.connectdeployer.testing.WireMockStandIns;

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import io.connectdeployer.testing.Markers;
 import io.connectdeployer.testing.ConnectStubs;
 import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.InjectWireMock;
+import io.connectdeployer.testing.Markers;
 import io.connectdeployer.testing.TemplatesProfile;
 import io.connectdeployer.testing.TriggerProfile;
 import io.connectdeployer.testing.WireMockStandIns;

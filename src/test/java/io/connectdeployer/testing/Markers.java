@@ -13,6 +13,11 @@ public final class Markers {
 
     /** @param key the trigger's key, {@code <source>:<identity>}, without the namespace */
     public static String marked(String comment, String key) {
-        return DeploymentMarker.of(NAMESPACE + "/" + key).appendTo(comment);
+        return marked(NAMESPACE, comment, key);
+    }
+
+    /** As {@link #marked(String, String)}, for a function whose DEDUPE_NAMESPACE (or name) is {@code namespace}. */
+    public static String marked(String namespace, String comment, String key) {
+        return DeploymentMarker.of(namespace + "/" + key).appendTo(comment);
     }
 }
