@@ -49,7 +49,7 @@ locals {
     CONNECT_READ_TIMEOUT      = var.connect_read_timeout
     CONNECT_RETRY_BASE_DELAY  = var.connect_retry_base_delay
     CONNECT_RETRY_MAX_DELAY   = var.connect_retry_max_delay
-    CONNECT_SETTLE_TIME       = var.connect_settle_time
+    CONNECT_SETTLE_TIME       = var.connect_api_dialect == "deployments" ? var.connect_settle_time : null
     CONNECT_TIME_BUDGET       = "${local.connect_time_budget_seconds}s"
     FUNCTION_TIMEOUT          = "${var.timeout}s"
     DEPLOY_PROJECT            = var.deploy_project

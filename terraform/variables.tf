@@ -781,7 +781,7 @@ variable "create_dedupe_table" {
 }
 
 variable "dedupe_ttl" {
-  description = "DEDUPE_TTL: how long an event id is remembered (with create_dedupe_table); at least github_max_age, so a replayed GitHub delivery is still recognised."
+  description = "DEDUPE_TTL: how long an event id is remembered (with create_dedupe_table), and an uncertain claim kept; at least github_max_age, so a replayed GitHub delivery is still recognised, and at least every maximum event age, so no retry outlives an uncertain claim."
   type        = string
   default     = "72h"
 

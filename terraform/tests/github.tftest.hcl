@@ -194,10 +194,11 @@ run "a_dedupe_ttl_shorter_than_a_schedules_maximum_event_age_is_refused" {
   command = plan
 
   variables {
-    create_dedupe_table = true
-    github_max_age      = "1h"
-    dedupe_ttl          = "2h"
-    schedules           = { nightly = { schedule_expression = "cron(0 2 * * ? *)", maximum_event_age_in_seconds = 10800 } }
+    create_dedupe_table          = true
+    github_max_age               = "1h"
+    dedupe_ttl                   = "2h"
+    maximum_event_age_in_seconds = 3600
+    schedules                    = { nightly = { schedule_expression = "cron(0 2 * * ? *)", maximum_event_age_in_seconds = 10800 } }
   }
 
   expect_failures = [aws_lambda_function.this]
@@ -212,6 +213,7 @@ run "a_dedupe_ttl_covering_every_maximum_event_age_passes" {
   command = plan
 
   variables {
+    connect_api_dialect = "deployments"
     create_dedupe_table = true
     github_max_age      = "1h"
     dedupe_ttl          = "6h"
@@ -219,6 +221,6 @@ run "a_dedupe_ttl_covering_every_maximum_event_age_passes" {
 
   assert {
     condition     = local.dedupe_ttl_covers_event_age && aws_lambda_function.this.environment[0].variables["CONNECT_SETTLE_TIME"] == "2s"
-    error_message = "6 hours cover Lambda's maximum event age (at most 6 hours); CONNECT_SETTLE_TIME is passed"
+    error_message = "6 hours cover Lambda's maximum event age (at most 6 hours); CONNECT_SETTLE_TIME is passed in the deployments dialect"
   }
 }
