@@ -131,7 +131,9 @@ class AotZipIT {
                     "LAMBDA_TASK_ROOT", task.toAbsolutePath().toString(),
                     "AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + api.getPort() + MockEventServer.BASE_PATH,
                     "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", memoryMb,
-                    "DEPLOY_DRY_RUN", "true", "DEPLOY_PROJECT", "Demo", "DEPLOY_FLOW_ID", "f-aot-0001"));
+                    "DEPLOY_DRY_RUN", "true", "DEPLOY_PROJECT", "Demo", "DEPLOY_FLOW_ID", "f-aot-0001",
+                    // Where bootstrap copies jars whose times are new: beside the task root, not in the machine's /tmp.
+                    "TMPDIR", task.getParent().getParent().toAbsolutePath().toString()));
             Process function = builder.start();
             try {
                 String answer = invoke(api.getPort(), "{\"app\":{\"name\":\"gateway\",\"version\":\"v1.4.2\"}}");

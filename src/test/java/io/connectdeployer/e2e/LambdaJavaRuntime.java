@@ -137,6 +137,8 @@ final class LambdaJavaRuntime implements AutoCloseable {
                 } else {
                     Files.createDirectories(target.getParent());
                     copy(in, target);
+                    // As Lambda: the entries' times kept (the aot zip's cache checks its jars' times).
+                    Files.setLastModifiedTime(target, entry.getLastModifiedTime());
                 }
             }
         }
