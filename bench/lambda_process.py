@@ -1,6 +1,9 @@
-"""Starts function.zip the way Lambda does: java21 (runtime interface client) for a JVM zip, bootstrap for a native one."""
+"""Starts function.zip the way Lambda does: java21 (runtime interface client) for a JVM zip, bootstrap for a native or
+an aot one (provided.al2023), python3 for the Python peer."""
 
+import calendar
 import os
+import sys
 import re
 import shutil
 import subprocess
@@ -20,7 +23,8 @@ HEAP_SHARE = 0.85
 
 
 class FunctionZip:
-    """A function.zip extracted once, as Lambda does at deployment: jvm when it holds no bootstrap, native when it does."""
+    """A function.zip extracted once, as Lambda does at deployment: jvm when it holds no bootstrap, aot when its
+    bootstrap comes with a bundled Java runtime (./mvnw package -Daot), native when it holds bootstrap alone."""
 
     def __init__(self, path, work_dir):
         self.path = Path(path).resolve()
@@ -30,9 +34,29 @@ class FunctionZip:
         self.task_root = Path(tempfile.mkdtemp(dir=work_dir, prefix="task-"))
         with zipfile.ZipFile(self.path) as archive:
             archive.extractall(self.task_root)
-        self.mode = "native" if (self.task_root / "bootstrap").is_file() else "jvm"
-        if self.mode == "native":
-            (self.task_root / "bootstrap").chmod(0o755)
+            # Lambda keeps the entries' times (read as UTC, its time zone); zipfile does not. The aot zip's cache
+            # checks its jars' times, and its bootstrap copies them to /tmp when they are new: keep them, as Lambda.
+            for info in archive.infolist():
+                stamp = calendar.timegm(info.date_time + (0, 0, -1))
+                os.utime(self.task_root / info.filename, (stamp, stamp))
+        bootstrap = self.task_root / "bootstrap"
+        java = self.task_root / "runtime" / "bin" / "java"
+        self.mode = "jvm" if not bootstrap.is_file() else "aot" if java.is_file() else "native"
+        for executable in (bootstrap, java):
+            if executable.is_file():
+                executable.chmod(0o755)  # Lambda keeps the zip's modes; zipfile does not
+
+
+class PythonPeer:
+    """The Python peer (../shared/peer-python): what a user would write instead, run by its own Runtime API loop."""
+
+    mode = "python peer"
+
+    def __init__(self, directory):
+        self.path = Path(directory).resolve()
+        self.size = None
+        if not (self.path / "bootstrap.py").is_file():
+            raise SystemExit(f"bench: no bootstrap.py in {self.path} (--peer)")
 
 
 class RuntimeJars:
@@ -80,7 +104,10 @@ def jvm_flags(memory_mb, extra):
 
 
 def command(function_zip, java, jars, memory_mb, extra_jvm_flags):
-    if function_zip.mode == "native":
+    if function_zip.mode == "python peer":
+        return [sys.executable, str(function_zip.path / "bootstrap.py")]
+    if function_zip.mode in ("native", "aot"):
+        # aot: the bootstrap chooses its own JVM flags (heap from AWS_LAMBDA_FUNCTION_MEMORY_SIZE); --jvm-flag is for jvm.
         return [str(function_zip.task_root / "bootstrap")]
     return [java, *jvm_flags(memory_mb, extra_jvm_flags), "-cp", jars.class_path(function_zip.task_root),
             RIC_MAIN, HANDLER]
@@ -94,7 +121,7 @@ def environment(function_zip, runtime_api, memory_mb, function_env):
         "TZ": ":UTC",
         "AWS_LAMBDA_RUNTIME_API": runtime_api,
         "_HANDLER": HANDLER,
-        "LAMBDA_TASK_ROOT": str(function_zip.task_root),
+        "LAMBDA_TASK_ROOT": str(getattr(function_zip, "task_root", function_zip.path)),
         "AWS_LAMBDA_FUNCTION_NAME": "connect-deployer-bench",
         "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(memory_mb),
         "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
@@ -103,7 +130,9 @@ def environment(function_zip, runtime_api, memory_mb, function_env):
         "AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand",
         **function_env,
     }
-    if function_zip.mode == "native":
+    if function_zip.mode in ("aot", "python peer"):
+        pass  # provided.al2023 and the peer's own loop: no Java runtime variables
+    elif function_zip.mode == "native":
         # What Quarkus asks of native Lambda functions: the runtime, not the binary, handles signals.
         env["DISABLE_SIGNAL_HANDLERS"] = "true"
     else:
@@ -151,8 +180,8 @@ def current_rss_kib(pid):
 def heap_after_gc_kib(java, pid):
     """Heap in use right after a full GC, through jcmd (JVM mode only): live objects, not garbage not yet collected.
     None when jcmd is missing or cannot attach (a native process, a JRE without jcmd)."""
-    jcmd = Path(java).with_name("jcmd")
-    if not jcmd.is_file():
+    jcmd = Path(java).with_name("jcmd") if java else None
+    if not jcmd or not jcmd.is_file():
         return None
     try:
         subprocess.run([str(jcmd), str(pid), "GC.run"], capture_output=True, timeout=30, check=True)

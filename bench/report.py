@@ -23,6 +23,44 @@ TARGETS = {
 }
 
 
+# Issue 13's targets for the aot mode, judged on medians from the same run: first answer at most 2.0x the Python
+# peer's (goal 1.0x), peak RSS at most 128 MB, warm median no worse than the jvm mode's.
+PEER = "python peer"
+RATIO_KEYS = [("first_answer_s", "first answer"), ("first_invocation_s", "first invocation"),
+              ("warm_median_s", "warm median"), ("warm_p99_s", "warm p99"), ("peak_rss_kib", "peak RSS")]
+
+
+def median_of(runs, key):
+    values = [run.get(key) for run in runs if run.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def ratio_table(results):
+    """Each mode's medians as multiples of the Python peer's in the same run, and issue 13's targets for aot."""
+    if PEER not in results:
+        return "Not run: no Python peer (`--peer`)."
+    lines = ["| mode | " + " | ".join(heading for _, heading in RATIO_KEYS) + " | issue 13 (aot) |",
+             "|---" * (len(RATIO_KEYS) + 2) + "|"]
+    for mode, runs in results.items():
+        cells = []
+        for key, _ in RATIO_KEYS:
+            mine, peer = median_of(runs, key), median_of(results[PEER], key)
+            cells.append("—" if mine is None or not peer else f"{mine / peer:.2f}×")
+        lines.append(f"| {mode} | " + " | ".join(cells) + f" | {aot_verdict(mode, results)} |")
+    return "\n".join(lines)
+
+
+def aot_verdict(mode, results):
+    if not mode.startswith("aot"):
+        return "—"
+    runs, peer = results[mode], results[PEER]
+    checks = [("first answer ≤ 2.0× peer", median_of(runs, "first_answer_s") <= 2.0 * median_of(peer, "first_answer_s")),
+              ("peak RSS ≤ 128 MB", median_of(runs, "peak_rss_kib") <= 128 * 1024)]
+    if "jvm" in results and median_of(results["jvm"], "warm_median_s") is not None:
+        checks.append(("warm ≤ jvm", median_of(runs, "warm_median_s") <= median_of(results["jvm"], "warm_median_s")))
+    return ", ".join(f"{name} {'✓' if ok else '✗'}" for name, ok in checks)
+
+
 def p99(values):
     """Nearest-rank 99th percentile: with fewer than 100 values it is the largest."""
     ordered = sorted(values)
@@ -122,6 +160,7 @@ Written by `bench/run` ([README](README.md)). Regenerate it when a change touche
 - JVM flags: `{c["jvm_flags"]}`
 - Runs: {plural(c["cold"], "cold start")} per mode, each followed by {plural(c["warm"], "warm invocation")}; the whole run took {c["elapsed"]}
 - Event: `{c["event"]}` (a direct deploy event; Connect, Secrets Manager and the Runtime API are loopback stand-ins)
+- Python peer: {c.get("peer") or "not run"}; modes alternate, one cold start of each in turn
 
 ## Results
 
@@ -129,6 +168,14 @@ Median over the cold starts, (min–max) after it; ✓ or ✗ against issue 5's 
 MB is 2^20 bytes.
 
 {summary_table(results)}
+
+## Side by side with the Python peer
+
+Each mode's median as a multiple of the peer's in the same run (absolute times move with machine load; ratios
+less so). The JVM flags above are the jvm mode's; the aot mode's bootstrap sets its own (SerialGC, C1, heap 85 %
+of the memory, the AOT cache).
+
+{ratio_table(results)}
 
 ## Each cold start
 

@@ -12,6 +12,11 @@ locals {
       runtime = "provided.al2023"
       handler = "bootstrap"
     }
+    # ./mvnw package -Daot: bootstrap execs the JDK 25 runtime bundled in the zip; Lambda ignores the handler.
+    aot = {
+      runtime = "provided.al2023"
+      handler = "bootstrap"
+    }
   }
 
   partition  = data.aws_partition.current.partition
@@ -103,6 +108,12 @@ resource "aws_lambda_function" "this" {
     precondition {
       condition     = local.code_from_s3 || local.function_zip_ok
       error_message = "function_zip: no such file (${coalesce(var.function_zip, "null")}); build it first with ./mvnw package (jvm) or ./mvnw package -Dnative (native), or give function_s3."
+    }
+
+    # The aot zip bundles the build machine's JDK (x86_64 here); the module cannot look inside the zip to check it.
+    precondition {
+      condition     = var.runtime_mode != "aot" || var.architecture == "x86_64"
+      error_message = "runtime_mode aot bundles an x86_64 JDK 25 runtime (the one -Djdk25.home points at): set architecture = \"x86_64\", or build the aot zip on and with an arm64 JDK 25 and say so here."
     }
 
     # A public URL is open to anyone: unlimited, its callers could take the account's whole concurrency.

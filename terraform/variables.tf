@@ -47,13 +47,13 @@ variable "function_s3" {
 }
 
 variable "runtime_mode" {
-  description = "`jvm` (runtime java21 with SnapStart, the zip of `./mvnw package`) or `native` (runtime provided.al2023, handler bootstrap, the zip of `./mvnw package -Dnative`)."
+  description = "`jvm` (runtime java21 with SnapStart, the zip of `./mvnw package`), `native` (runtime provided.al2023, handler bootstrap, the zip of `./mvnw package -Dnative`) or `aot` (runtime provided.al2023, handler bootstrap, no SnapStart, the zip of `./mvnw package -Daot`: a bundled x86_64 JDK 25 with an AOT cache, about 66 MB, so give it as function_s3)."
   type        = string
   default     = "jvm"
 
   validation {
-    condition     = contains(["jvm", "native"], var.runtime_mode)
-    error_message = "runtime_mode: jvm or native."
+    condition     = contains(["jvm", "native", "aot"], var.runtime_mode)
+    error_message = "runtime_mode: jvm, native or aot."
   }
 }
 

@@ -16,9 +16,9 @@ import java.util.zip.ZipFile;
 
 /**
  * Re-writes a zip so the same content always gives the same bytes: entries sorted by name, one fixed time
- * (project.build.outputTimestamp, as written, no time zone), Unix modes 0644 (0755 for `bootstrap` and
- * directories), no extra fields, no comment; files deflated at level 9 (the same JDK gives the same bytes).
- * Run by the pom after Quarkus writes target/function.zip:
+ * (project.build.outputTimestamp, as written, no time zone), Unix modes 0644 (0755 for `bootstrap`, the
+ * programs of a bundled Java runtime and directories), no extra fields, no comment; files deflated at level 9 (the
+ * same JDK gives the same bytes). Run by the pom after Quarkus writes target/function.zip (and by AotPackage):
  *
  *   java src/build/NormalizeZip.java target/function.zip 2026-01-01T00:00:00Z
  */
@@ -50,7 +50,7 @@ public class NormalizeZip {
                 crc.update(data);
                 boolean store = dir;
                 byte[] stored = store ? data : deflate(data);
-                int mode = dir ? 040755 : name.equals("bootstrap") || name.endsWith("/bootstrap") ? 0100755 : 0100644;
+                int mode = dir ? 040755 : executable(name) ? 0100755 : 0100644;
                 byte[] nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 int version = store ? 10 : 20;
 
@@ -106,6 +106,12 @@ public class NormalizeZip {
         }
         Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
         System.out.println("NormalizeZip: " + zip + ", " + names.size() + " entries, time " + time);
+    }
+
+    /** Lambda keeps the zip's modes: what it runs must be 0755 (bootstrap, and runtime/bin/java of the aot zip). */
+    private static boolean executable(String name) {
+        return name.equals("bootstrap") || name.endsWith("/bootstrap") || name.startsWith("runtime/bin/")
+                || name.equals("runtime/lib/jspawnhelper");
     }
 
     private static byte[] deflate(byte[] data) {

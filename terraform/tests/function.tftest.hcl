@@ -230,3 +230,37 @@ run "no_secret_at_all_is_refused" {
 
   expect_failures = [aws_lambda_function.this]
 }
+
+run "aot_mode_runs_bootstrap_on_provided_al2023_without_snap_start_or_native_settings" {
+  command = apply
+
+  variables {
+    runtime_mode = "aot"
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.runtime == "provided.al2023" && aws_lambda_function.this.handler == "bootstrap"
+    error_message = "aot mode: provided.al2023 with handler bootstrap, got ${aws_lambda_function.this.runtime} ${aws_lambda_function.this.handler}"
+  }
+
+  assert {
+    condition     = length(aws_lambda_function.this.snap_start) == 0
+    error_message = "aot mode: SnapStart is for the managed Java runtimes only"
+  }
+
+  assert {
+    condition     = !contains(keys(aws_lambda_function.this.environment[0].variables), "DISABLE_SIGNAL_HANDLERS")
+    error_message = "DISABLE_SIGNAL_HANDLERS is for native mode only"
+  }
+}
+
+run "aot_mode_refuses_arm64_since_the_bundled_runtime_is_x86_64" {
+  command = plan
+
+  variables {
+    runtime_mode = "aot"
+    architecture = "arm64"
+  }
+
+  expect_failures = [aws_lambda_function.this]
+}

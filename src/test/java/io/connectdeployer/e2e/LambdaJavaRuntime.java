@@ -21,8 +21,8 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 /**
  * Runs {@code function.zip} as the Lambda {@code java21} managed runtime does: the zip extracted as the task root,
  * its root and {@code lib/*.jar} on the class path, and the Lambda runtime interface client from Maven Central
- * polling a Runtime API with the configured handler. A native build's zip holds {@code bootstrap} instead, which
- * is started directly, as {@code provided.al2023} does.
+ * polling a Runtime API with the configured handler. A native build's zip (or the aot build's, {@code -Daot}) holds
+ * {@code bootstrap} instead, which is started directly, as {@code provided.al2023} does.
  */
 final class LambdaJavaRuntime implements AutoCloseable {
 
@@ -77,7 +77,9 @@ final class LambdaJavaRuntime implements AutoCloseable {
     }
 
     private static ProcessBuilder nativeBootstrap(Path taskRoot) {
+        // Lambda keeps the zip's modes (AotZipIT checks them), java.util.zip does not: the aot zip's bundled java too.
         taskRoot.resolve("bootstrap").toFile().setExecutable(true);
+        taskRoot.resolve("runtime/bin/java").toFile().setExecutable(true);
         ProcessBuilder builder = new ProcessBuilder(taskRoot.resolve("bootstrap").toString());
         // What Quarkus asks of native Lambda functions: the runtime, not the binary, handles signals.
         builder.environment().put("DISABLE_SIGNAL_HANDLERS", "true");
@@ -135,6 +137,8 @@ final class LambdaJavaRuntime implements AutoCloseable {
                 } else {
                     Files.createDirectories(target.getParent());
                     copy(in, target);
+                    // As Lambda: the entries' times kept (the aot zip's cache checks its jars' times).
+                    Files.setLastModifiedTime(target, entry.getLastModifiedTime());
                 }
             }
         }
