@@ -5,6 +5,18 @@ locals {
   # it gets the timeout minus a margin for reading the event, the secret and writing the answer.
   connect_time_budget_seconds = var.timeout - 5
 
+  # The function starts a Connect attempt only when its connect plus read timeout fit in what is left, and
+  # refuses to start (every invocation fails) when one attempt cannot fit in CONNECT_TIME_BUDGET at all;
+  # a dry run calls no Connect and is not checked, as in the function. try(): a malformed duration is
+  # reported by its variable's validation, not by a regex error here.
+  connect_attempt_ms = try(sum([
+    for value in [var.connect_connect_timeout, var.connect_read_timeout] :
+    tonumber(regex(local.duration_pattern_short, value)[0]) * local.duration_unit_ms[regex(local.duration_pattern_short, value)[1]]
+  ]), 0)
+  connect_attempt_fits    = var.deploy_dry_run || local.connect_attempt_ms <= local.connect_time_budget_seconds * 1000
+  timeout_for_one_attempt = ceil(local.connect_attempt_ms / 1000) + 5
+  timeout_too_short       = "timeout (${var.timeout} s) leaves the function ${local.connect_time_budget_seconds} s (CONNECT_TIME_BUDGET: the timeout less 5 s to read the event and the secret and to answer), less than one Connect attempt: connect_connect_timeout (${var.connect_connect_timeout}) + connect_read_timeout (${var.connect_read_timeout}). The function would refuse to start. Raise timeout to at least ${local.timeout_for_one_attempt}, or lower connect_read_timeout."
+
   # GitHub webhooks: after checking a delivery's signature the function hands the release to an
   # asynchronous invocation of the alias `live` (whose async invoke config retries it and sends it to the
   # dead-letter queue) and answers 202 within GitHub's 10 s. The ARN is built, not read from the alias or

@@ -56,6 +56,8 @@ resource "aws_lambda_permission" "function_url" {
 # GitHub/bearer check. hashicorp/aws 5.x cannot express that condition; from 6.28 aws_lambda_function_url adds
 # the statement itself (function_url_public_invoke = "provider"). "cli": the script below adds it with the AWS
 # CLI, idempotently, on the provider's region and (checked) account, with the profile/role given.
+# Plan cannot see this statement (no 5.x data source reads a Lambda resource policy), so a statement removed
+# or changed by hand is drift that goes unseen: README "Drift of the cli statement".
 locals {
   function_url_public_invoke_cli = local.function_url_public && var.function_url_public_invoke == "cli"
 }

@@ -137,6 +137,12 @@ resource "aws_lambda_function" "this" {
       condition     = local.dedupe_ttl_covers_event_age
       error_message = local.dedupe_ttl_shorter_than_event_age
     }
+
+    # The function checks the same at startup and would not start.
+    precondition {
+      condition     = local.connect_attempt_fits
+      error_message = local.timeout_too_short
+    }
   }
 
   # The log group first, or Lambda would create it without a retention; the policy first, or the first

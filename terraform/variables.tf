@@ -80,7 +80,7 @@ variable "memory_size" {
 }
 
 variable "timeout" {
-  description = "Function timeout in seconds (10 to 900). CONNECT_TIME_BUDGET is set to this minus 5 seconds."
+  description = "Function timeout in seconds (10 to 900). CONNECT_TIME_BUDGET is set to this minus 5 seconds, which must hold one Connect attempt (connect_connect_timeout + connect_read_timeout; with the defaults: timeout >= 18)."
   type        = number
   default     = 30
 
