@@ -76,7 +76,9 @@ class ConnectDeadlineTest {
                         + "it asked to retry after 30s. Lower the function's reserved concurrency or spread the triggers."));
         long elapsed = millisSince(started);
 
-        assertTrue(elapsed < DEADLINE_MS, "took " + elapsed + " ms");
+        // The function's own duration: the test's wall clock also holds a loaded machine's request overhead.
+        long took = loggedMillis(logLine(version, "deploy failed:"));
+        assertTrue(took < DEADLINE_MS, "the function took " + took + " ms (the request " + elapsed + " ms)");
         wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
         assertFailureLogged(version, 1);
     }
@@ -102,25 +104,29 @@ class ConnectDeadlineTest {
     void should_answer_429_with_connects_retry_after_at_once_when_it_is_past_the_budget_of_a_function_url_request() {
         wireMock.stubFor(post(DEPLOY_UPDATE).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
 
+        String version = version();
         long started = System.nanoTime();
-        HttpAnswer answer = functionUrl(version());
+        HttpAnswer answer = functionUrl(version);
         long elapsed = millisSince(started);
 
         assertEquals(429, answer.status());
         assertEquals("30", answer.headers().get("retry-after"));
         assertEquals("ConnectRateLimitedException", answer.json().getString("deployments[0].error.type"));
         assertEquals(1, answer.json().getInt("deployments[0].attempts"));
-        assertTrue(elapsed < DEADLINE_MS, "took " + elapsed + " ms");
+        long took = loggedMillis(logLine(version, "deploy failed:"));
+        assertTrue(took < DEADLINE_MS, "the function took " + took + " ms (the request " + elapsed + " ms)");
         wireMock.verify(exactly(1), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
     }
 
     /**
-     * Slow answers use the budget up too: 503s after 350 ms each (an attempt counts 800 ms, connect plus read timeout)
-     * stop before the fifth. (A read timeout is not retried at all: see ConnectFaultsTest.)
+     * Answers use the budget up too: 503s after 100 ms each (well within the read timeout, so each is an answer, not a
+     * lost one) are retried only while an attempt's 800 ms (connect plus read timeout) fit in what is left, so after
+     * about 0.7 s of the 1.5 s, long before CONNECT_MAX_ATTEMPTS (20 here). (A read timeout is not retried at all:
+     * see ConnectFaultsTest.)
      */
     @Test
-    void should_stop_before_the_maximum_attempts_when_slow_503_answers_use_up_the_budget() {
-        wireMock.stubFor(post(DEPLOY_UPDATE).willReturn(json(503, "{\"message\":\"busy\"}").withFixedDelay(350)));
+    void should_stop_before_the_maximum_attempts_when_503_answers_use_up_the_budget() {
+        wireMock.stubFor(post(DEPLOY_UPDATE).willReturn(json(503, "{\"message\":\"busy\"}").withFixedDelay(100)));
         String version = version();
 
         long started = System.nanoTime();
@@ -132,8 +138,9 @@ class ConnectDeadlineTest {
         Matcher attempts = Pattern.compile("on all (\\d+) attempt\\(s\\)").matcher(message);
         assertTrue(attempts.find(), message);
         int count = Integer.parseInt(attempts.group(1));
-        // 0 to 0.35 s, then about 0.36 to 0.71 s; a third would start with about 0.78 s left of 1.5 s, less than its 800 ms.
-        assertTrue(count >= 1 && count <= 2, "attempts within a 1.5 s budget at 350 ms each: " + count);
+        // About seven on a quiet machine (fewer on a loaded one); never all twenty.
+        assertTrue(count >= 1 && count < 20, "attempts within a 1.5 s budget at 100 ms each: " + count);
+        assertTrue(message.contains("(no time was left for another attempt before the deadline)"), message);
         wireMock.verify(exactly(count), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
         // Generous slack around the request for a loaded 2-core runner; the function itself ends within the budget.
         assertTrue(elapsed < DEADLINE_MS + 3000, "took " + elapsed + " ms");

@@ -71,7 +71,7 @@ class ConnectFaultsTest {
     static final String RATE_LIMITED = "io.connectdeployer.connect.ConnectRateLimitedException";
     static final String OUTCOME_UNKNOWN = "io.connectdeployer.connect.ConnectOutcomeUnknownException";
     /** %test.connect.read-timeout. */
-    static final long READ_TIMEOUT_MS = 400;
+    static final long READ_TIMEOUT_MS = 1500;
     private static final AtomicInteger VERSIONS = new AtomicInteger();
 
     @InjectWireMock
@@ -92,7 +92,7 @@ class ConnectFaultsTest {
     /** Before, a read timeout was retried at once, five times: Connect could make the deployment up to five times. */
     @Test
     void should_send_once_and_fail_as_outcome_unknown_when_connect_answers_slower_than_the_read_timeout() {
-        firstThen(json(201, "{}").withFixedDelay(1000), json(201, "{\"message\":\"Created\"}"));
+        firstThen(json(201, "{}").withFixedDelay(3000), json(201, "{\"message\":\"Created\"}"));
         String version = version();
 
         long started = System.nanoTime();

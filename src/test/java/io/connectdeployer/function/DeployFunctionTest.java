@@ -119,7 +119,7 @@ class DeployFunctionTest {
 
     @Test
     void should_fail_as_outcome_unknown_after_one_call_when_connect_never_answers_within_the_read_timeout() {
-        wireMock.stubFor(post(DEPLOY_UPDATE).willReturn(json(201, "{}").withFixedDelay(1500)));
+        wireMock.stubFor(post(DEPLOY_UPDATE).willReturn(json(201, "{}").withFixedDelay(3000)));
 
         invokeFailing("events/direct/seed-example.json", "io.connectdeployer.connect.ConnectOutcomeUnknownException")
                 .body("errorMessage", containsString("the request was sent, then no answer from " + wireMock.baseUrl()));
