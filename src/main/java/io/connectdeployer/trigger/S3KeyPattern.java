@@ -78,6 +78,6 @@ public final class S3KeyPattern {
         Values values = new Values().put("bucket", bucket).put("key", key).put("event_id", eventId).put("time", time);
         DeployEvent fallback = new DeployEvent(null, null, null, null, null, null, "New object s3://" + bucket + "/" + key, null);
         return new Work.Deploy(eventId, new DeployEventReader.Read(event, problems), fallback, values.map(),
-                DedupeKeys.s3(bucket, key, identity));
+                DedupeKeys.s3(bucket, key, identity), new Values().put(Facts.BUCKET, bucket).put(Facts.KEY, key).map());
     }
 }

@@ -101,7 +101,7 @@ class DeduplicationTest {
     }
 
     private static Deployment deployment(String eventId) {
-        return new Deployment(Status.CREATED, eventId, "Demo", "f-1", null, 201, 1, null, null, null, null);
+        return new Deployment(Status.CREATED, eventId, "Demo", "f-1", null, 201, 1, null, null, null, null, null);
     }
 
     @Test
