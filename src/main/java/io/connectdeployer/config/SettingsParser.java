@@ -89,6 +89,9 @@ public final class SettingsParser {
         DefaultTemplates templates = DefaultTemplates.compile(defaults, templateProblems);
         templateProblems.forEach(problem -> problems.add(problem.toString()));
         S3KeyPattern s3Keys = s3Keys(deploy.s3KeyPattern());
+        if (s3Keys != null && deploy.routesPath().isPresent()) {
+            s3Keys = s3Keys.routed();
+        }
         positive("DEPLOY_GITHUB_MAX_AGE", deploy.githubMaxAge());
         deploy.routesPath().ifPresent(path -> {
             // GetParametersByPath wants a full path: one that starts with '/'; the routes are the parameters below it.

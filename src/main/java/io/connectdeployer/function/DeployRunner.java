@@ -24,6 +24,7 @@ import io.connectdeployer.route.Routes;
 import io.connectdeployer.route.Unrouted;
 import io.connectdeployer.trigger.Batch;
 import io.connectdeployer.trigger.DedupeKeys;
+import io.connectdeployer.trigger.Facts;
 import io.connectdeployer.trigger.Work;
 
 /**
@@ -66,6 +67,12 @@ public class DeployRunner {
             } else if (work instanceof Work.Deploy deploy) {
                 RouteTable.Routed routed = table.first(batch.source(), deploy);
                 String route = routed == null ? null : routed.route().name();
+                if (routed == null && deploy.facts().containsKey(Facts.UNMATCHED)) {
+                    String reason = deploy.facts().get(Facts.UNMATCHED) + ", and no route with its own key_prefix or key_pattern matched";
+                    InvocationLog.ignored(batch.source(), deploy.eventId(), reason, started);
+                    deployments.add(ignored(deploy.eventId(), reason));
+                    continue;
+                }
                 DeployRequest request = null;
                 try {
                     request = plan(batch, routed == null ? deploy : routed.work(), routed);

@@ -41,6 +41,9 @@ public record RouteMatch(
         }
         Map<String, String> facts = work.facts();
         String key = facts.get(Facts.KEY);
+        if (facts.containsKey(Facts.UNMATCHED) && keyPrefix == null && keyPattern == null) {
+            return Optional.empty();
+        }
         if (keyPrefix != null && (key == null || !key.startsWith(keyPrefix))) {
             return Optional.empty();
         }

@@ -15,6 +15,11 @@ public final class Facts {
     public static final String DETAIL_TYPE = "detail_type";
     /** The EventBridge rule's or Scheduler schedule's name (the last part of its ARN). */
     public static final String SCHEDULE = "schedule";
+    /**
+     * Set (to the reason it would be skipped) on an S3 object whose key DEPLOY_S3_KEY_PATTERN does not match: only
+     * a route that names its own {@code key_prefix} or {@code key_pattern} takes it; else it is ignored.
+     */
+    public static final String UNMATCHED = "unmatched";
 
     public static final List<String> ALL = List.of(BUCKET, KEY, REPOSITORY, EVENTBRIDGE_SOURCE, DETAIL_TYPE, SCHEDULE);
 
