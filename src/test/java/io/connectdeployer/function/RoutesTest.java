@@ -63,7 +63,9 @@ class RoutesTest {
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.app.version", WireMock.equalTo("3.1.0")))
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.parameters_mapping.channel", WireMock.equalTo("beta"))));
         wireMock.verify(exactly(1), deployUpdate("f-edge")
-                .withRequestBody(matchingJsonPath("$.device_filter.filters[0].value", WireMock.equalTo("edge")))
+                // the configured guard first (%test DEPLOY_FILTERS), then the route's own
+                .withRequestBody(matchingJsonPath("$.device_filter.filters[0].value", WireMock.equalTo("online")))
+                .withRequestBody(matchingJsonPath("$.device_filter.filters[1].value", WireMock.equalTo("edge")))
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.app.name", WireMock.equalTo("edge-agent"))));
         wireMock.verify(exactly(3), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
     }
