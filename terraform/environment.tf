@@ -76,12 +76,15 @@ locals {
     DEPLOY_S3_KEY_PATTERN     = var.deploy_s3_key_pattern
     DEPLOY_GITHUB_PRERELEASES = tostring(var.deploy_github_prereleases)
     DEPLOY_GITHUB_MAX_AGE     = var.github_max_age
-    GITHUB_WEBHOOK_SECRET_ID  = var.github_webhook_secret_arn
-    GITHUB_HANDOFF_TARGET     = local.github_handoff ? local.github_handoff_target : null
-    HTTP_BEARER_SECRET_ID     = var.http_bearer_secret_arn
-    DEDUPE_TABLE              = var.create_dedupe_table ? aws_dynamodb_table.dedupe[0].name : null
-    DEDUPE_TTL                = var.create_dedupe_table ? var.dedupe_ttl : null
-    DEDUPE_FAIL_OPEN          = var.create_dedupe_table && var.dedupe_fail_open ? "true" : null
+    # Referencing the parameters makes the function wait for them: it reads them at init.
+    DEPLOY_ROUTES_PATH       = length(aws_ssm_parameter.route) > 0 ? local.routes_path : null
+    DEPLOY_ROUTES_TTL        = length(var.routes) > 0 ? var.routes_ttl : null
+    GITHUB_WEBHOOK_SECRET_ID = var.github_webhook_secret_arn
+    GITHUB_HANDOFF_TARGET    = local.github_handoff ? local.github_handoff_target : null
+    HTTP_BEARER_SECRET_ID    = var.http_bearer_secret_arn
+    DEDUPE_TABLE             = var.create_dedupe_table ? aws_dynamodb_table.dedupe[0].name : null
+    DEDUPE_TTL               = var.create_dedupe_table ? var.dedupe_ttl : null
+    DEDUPE_FAIL_OPEN         = var.create_dedupe_table && var.dedupe_fail_open ? "true" : null
     # As in the SAM template Quarkus generates for native Lambdas: the image installs no signal handlers.
     DISABLE_SIGNAL_HANDLERS = var.runtime_mode == "native" ? "true" : null
   }

@@ -60,6 +60,16 @@ data "aws_iam_policy_document" "this" {
   }
 
   dynamic "statement" {
+    # The routing table: exactly its path (GetParametersByPath, not recursive), no other parameter.
+    for_each = length(var.routes) > 0 ? [local.routes_path_arn] : []
+    content {
+      sid       = "ReadOwnRoutes"
+      actions   = ["ssm:GetParametersByPath"]
+      resources = [statement.value]
+    }
+  }
+
+  dynamic "statement" {
     for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
     content {
       sid       = "DecryptWithCustomerKey"

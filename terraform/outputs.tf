@@ -90,3 +90,8 @@ output "dedupe_table_name" {
   description = "Name of the duplicate-detection table (null without create_dedupe_table)."
   value       = try(aws_dynamodb_table.dedupe[0].name, null)
 }
+
+output "routes_path" {
+  description = "The SSM path holding one parameter per route (DEPLOY_ROUTES_PATH); null without routes."
+  value       = length(var.routes) > 0 ? local.routes_path : null
+}

@@ -796,3 +796,88 @@ variable "dedupe_fail_open" {
   type        = bool
   default     = false
 }
+
+################################################################################
+# Routes: one function, many apps (DEPLOY_ROUTES_PATH, one SSM parameter per route)
+################################################################################
+
+variable "routes" {
+  description = "Routes, keyed by name: the matching route with the lowest `priority` decides a deployment's project, flow, app, groups, filters, parameters and comment, merged over the deploy_* defaults (an event's own fields still win). `match`: every condition named must hold; text conditions are exact or globs (`*`, `?`); `source` is a list of s3, eventbridge, schedule, github, http, direct; `key_pattern` is a Java regex over the whole S3 key with optional groups `app` and `version`. Each route is one SSM parameter under routes_path, read by the function at start and every routes_ttl."
+  type = map(object({
+    priority = number
+    match = optional(object({
+      source             = optional(list(string))
+      app                = optional(string)
+      bucket             = optional(string)
+      key_prefix         = optional(string)
+      key_pattern        = optional(string)
+      repository         = optional(string)
+      eventbridge_source = optional(string)
+      detail_type        = optional(string)
+      schedule           = optional(string)
+    }), {})
+    project = optional(string)
+    flow_id = optional(string)
+    app     = optional(object({ name = optional(string), version = optional(string) }))
+    groups  = optional(list(string))
+    filters = optional(list(object({
+      type          = string
+      operand       = string
+      value         = string
+      app_version   = optional(string)
+      deployment_id = optional(string)
+    })))
+    parameters = optional(map(string))
+    comment    = optional(string)
+    dry_run    = optional(bool)
+  }))
+  default = {}
+
+  validation {
+    condition     = alltrue([for name in keys(var.routes) : can(regex("^[0-9A-Za-z_.-]{1,100}$", name))])
+    error_message = "routes: keys are 1 to 100 letters, digits, '.', '-' or '_' (each names its SSM parameter and appears as `route` in results and logs)."
+  }
+
+  validation {
+    condition     = length(distinct([for r in values(var.routes) : r.priority])) == length(var.routes) && alltrue([for r in values(var.routes) : floor(r.priority) == r.priority])
+    error_message = "routes: every route needs its own whole-number priority, so which one decides is never a guess."
+  }
+
+  validation {
+    condition = alltrue([for r in values(var.routes) : alltrue([for s in coalesce(r.match.source, ["s3"]) :
+    contains(["s3", "eventbridge", "schedule", "github", "http", "direct"], s)]) && (r.match.source == null || length(coalesce(r.match.source, [])) > 0)])
+    error_message = "routes: match.source lists s3, eventbridge, schedule, github, http or direct (an empty list would match nothing)."
+  }
+
+  validation {
+    condition = alltrue(flatten([for r in values(var.routes) : [for f in coalesce(r.filters, []) :
+    contains(["specific_device", "tag", "app", "device_state", "deployment"], f.type) && contains(f.type == "device_state" ? ["is"] : ["is", "is_not"], f.operand)]]))
+    error_message = "routes: a filter's type is one of specific_device, tag, app, device_state, deployment; its operand `is` or `is_not` (device_state: only `is`)."
+  }
+
+  # No check of key_pattern here: it is a Java regex, which Terraform's RE2 would misjudge (lookarounds,
+  # possessive quantifiers); the function refuses a bad one at start, naming the route.
+
+  validation {
+    # SSM's standard tier holds 4 KB a parameter.
+    condition     = alltrue([for r in values(var.routes) : length(jsonencode(r)) <= 4096])
+    error_message = "routes: a route is at most 4 KB as JSON (an SSM standard parameter); split it into two routes."
+  }
+}
+
+variable "routes_path" {
+  description = "SSM Parameter Store path the routes are written under (DEPLOY_ROUTES_PATH); the function may read exactly this path. Null: /<function_name>/routes."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.routes_path == null || can(regex("^(/[0-9A-Za-z_.-]+)+$", coalesce(var.routes_path, "/x")))
+    error_message = "routes_path: an SSM path such as /connect-deployer/routes: starts with '/', no trailing '/'."
+  }
+}
+
+variable "routes_ttl" {
+  description = "DEPLOY_ROUTES_TTL: how long the function uses the routes it read before reading them again (a changed route takes effect within it, without a redeploy). Null: the function's default, 5m."
+  type        = string
+  default     = null
+}

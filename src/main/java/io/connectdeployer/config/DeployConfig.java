@@ -50,4 +50,11 @@ public interface DeployConfig {
     /** DEPLOY_GITHUB_MAX_AGE: a release published longer ago is refused (GitHub signs no time, so old deliveries replay). */
     @WithDefault(ReleasePolicy.DEFAULT_MAX_AGE)
     Duration githubMaxAge();
+
+    /** DEPLOY_ROUTES_PATH: SSM Parameter Store path holding one parameter per route (e.g. /connect-deployer/routes); unset: no routes. */
+    Optional<String> routesPath();
+
+    /** DEPLOY_ROUTES_TTL: how long the routes read from SSM are used before they are read again. */
+    @WithDefault("5m")
+    Duration routesTtl();
 }

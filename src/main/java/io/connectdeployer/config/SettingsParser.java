@@ -89,7 +89,17 @@ public final class SettingsParser {
         DefaultTemplates templates = DefaultTemplates.compile(defaults, templateProblems);
         templateProblems.forEach(problem -> problems.add(problem.toString()));
         S3KeyPattern s3Keys = s3Keys(deploy.s3KeyPattern());
+        if (s3Keys != null && deploy.routesPath().isPresent()) {
+            s3Keys = s3Keys.routed();
+        }
         positive("DEPLOY_GITHUB_MAX_AGE", deploy.githubMaxAge());
+        deploy.routesPath().ifPresent(path -> {
+            // GetParametersByPath wants a full path: one that starts with '/'; the routes are the parameters below it.
+            if (!path.startsWith("/") || path.length() < 2 || path.contains("//")) {
+                problems.add("DEPLOY_ROUTES_PATH: must be an SSM parameter path such as /connect-deployer/routes, not '" + path + "'");
+            }
+            positive("DEPLOY_ROUTES_TTL", deploy.routesTtl());
+        });
         if (dedupe.table().isPresent()) {
             // Zero or less would keep no result at all: every duplicate would deploy again, without a word.
             positive("DEDUPE_TTL", dedupe.ttl());

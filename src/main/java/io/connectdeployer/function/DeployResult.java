@@ -53,7 +53,8 @@ public record DeployResult(
 
     /**
      * One deployment: {@code http_status}, {@code attempts} and {@code connect_response} after a call;
-     * {@code payload} (token masked) instead in a dry run; {@code reason} when ignored; {@code error} when failed.
+     * {@code payload} (token masked) instead in a dry run; {@code reason} when ignored; {@code error} when failed;
+     * {@code route} names the route that decided it (absent when none did: the global defaults alone).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
@@ -68,7 +69,8 @@ public record DeployResult(
             @JsonProperty("connect_response") JsonNode connectResponse,
             ConnectPayload payload,
             String reason,
-            Error error) {
+            Error error,
+            String route) {
     }
 
     /** A failure as the caller sees it: our exception's simple name, its message, and an invalid event's problems. */

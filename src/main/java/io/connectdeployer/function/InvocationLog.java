@@ -64,6 +64,7 @@ public final class InvocationLog {
                     put("app_version", request.app().version());
                 }
                 put("marker", request.marker() == null ? null : request.marker().text());
+                put("route", request.route());
             }
             put("http_status", httpStatus);
             put("attempts", attempts);

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import io.connectdeployer.config.AwsRegion;
 import io.connectdeployer.config.ConnectConfig;
 import io.connectdeployer.config.DedupeConfig;
+import io.connectdeployer.config.DeployConfig;
 import io.connectdeployer.config.FunctionUrlConfig;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The AWS SDK clients. Each is built when first injected, which only a setting that needs it causes, so with no
@@ -36,13 +38,15 @@ public class AwsClients {
     /** The settings that reach AWS; any of them set makes the region required at startup. */
     @Produces
     @Singleton
-    AwsRegion region(ConnectConfig connect, FunctionUrlConfig.GitHub github, FunctionUrlConfig.Http http, DedupeConfig dedupe) {
+    AwsRegion region(ConnectConfig connect, FunctionUrlConfig.GitHub github, FunctionUrlConfig.Http http, DedupeConfig dedupe,
+            DeployConfig deploy) {
         Map<String, Optional<String>> awsSettings = new LinkedHashMap<>();
         awsSettings.put("CONNECT_TOKEN_SECRET_ID", connect.tokenSecretId());
         awsSettings.put("GITHUB_WEBHOOK_SECRET_ID", github.webhookSecretId());
         awsSettings.put("HTTP_BEARER_SECRET_ID", http.bearerSecretId());
         awsSettings.put("DEDUPE_TABLE", dedupe.table());
         awsSettings.put("GITHUB_HANDOFF_TARGET", github.handoffTarget());
+        awsSettings.put("DEPLOY_ROUTES_PATH", deploy.routesPath());
         return AwsRegion.resolve(awsSettings, AwsClients::sdkRegionChain);
     }
 
@@ -56,6 +60,13 @@ public class AwsClients {
     @Singleton
     DynamoDbClient dynamoDb(SdkHttpClient http, AwsRegion region) {
         return configure(DynamoDbClient.builder(), http, region).build();
+    }
+
+    /** The routing table's store (DEPLOY_ROUTES_PATH); each read's timeout comes from the deadline it runs under. */
+    @Produces
+    @Singleton
+    SsmClient ssm(SdkHttpClient http, AwsRegion region) {
+        return configure(SsmClient.builder(), http, region).build();
     }
 
     /** Each call's timeout is set per request, from the invocation's deadline (see LambdaReleaseHandOff). */

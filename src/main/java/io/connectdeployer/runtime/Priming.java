@@ -59,7 +59,7 @@ final class Priming {
         DeployRequest request = new DeployRequest("prime", List.of("prime"), List.of(new Filter("tag", "is", "prime", null, null)),
                 "f-prime", new App("prime", "0"), Map.of("prime", "0"), "prime", true);
         Deployment deployment = new Deployment(Status.DRY_RUN, "prime", "prime", "f-prime", request.app(), null, 0, null,
-                settings.dialect().payload(request, DeployRunner.MASK), null, null);
+                settings.dialect().payload(request, DeployRunner.MASK), null, null, null);
         String result = mapper.writeValueAsString(new DeployResult(Status.DRY_RUN, Source.DIRECT, null, List.of(deployment), null));
         mapper.writeValueAsString(new FunctionUrlResponse(200, Map.of("content-type", "application/json"), result));
         WebhookSignature.matches("prime", result.getBytes(StandardCharsets.UTF_8), "sha256=00");

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.random.RandomGenerator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,9 @@ import io.connectdeployer.dedupe.DynamoDbDeduplicationStore;
 import io.connectdeployer.function.Deduplicator;
 import io.connectdeployer.handoff.LambdaReleaseHandOff;
 import io.connectdeployer.handoff.ReleaseHandOff;
+import io.connectdeployer.route.CachedRoutes;
+import io.connectdeployer.route.Routes;
+import io.connectdeployer.route.SsmRouteReader;
 import io.connectdeployer.secrets.CachedTokenProvider;
 import io.connectdeployer.secrets.NoTokenProvider;
 import io.connectdeployer.secrets.SecretReader;
@@ -48,6 +52,7 @@ import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds the edges once, in the Lambda init phase: validated settings, the Secrets Manager and Connect clients,
@@ -135,6 +140,19 @@ public class Wiring {
                 reader, mapper, System::nanoTime);
     }
 
+    /**
+     * The routing table from SSM when DEPLOY_ROUTES_PATH is set (read at init, see {@link #init}); without it, no
+     * routes and no SSM client.
+     */
+    @Produces
+    @Singleton
+    Routes routes(DeployConfig deploy, DeploySettings settings, Provider<SsmClient> ssm, ObjectMapper mapper) {
+        return deploy.routesPath()
+                .<Routes> map(path -> new CachedRoutes(path, deploy.routesTtl(), new SsmRouteReader(ssm.get()),
+                        settings.defaults(), mapper, System::nanoTime))
+                .orElse(Routes.NONE);
+    }
+
     @Produces
     @Singleton
     ConnectClient connectClient(DeploySettings settings, ConnectConfig connect) {
@@ -161,7 +179,7 @@ public class Wiring {
      */
     void init(@Observes StartupEvent started, AwsRegion region, DeploySettings settings, ObjectMapper mapper, ConnectClient client,
             Provider<TokenProvider> tokens, Provider<RequestAuthenticator> authenticator, Provider<ConnectDeployer> deployer,
-            Provider<Deduplicator> dedupe, Provider<ReleaseHandOff> handOff) {
+            Provider<Deduplicator> dedupe, Provider<ReleaseHandOff> handOff, Provider<Routes> routes) {
         if (settings.deadline().functionTimeout().isPresent()) {
             LOG.info(settings.deadline().startupNote());
         } else {
@@ -171,6 +189,10 @@ public class Wiring {
                     dedupe.get();
                     // The Lambda client, when GITHUB_HANDOFF_TARGET is set: built here, not by the first delivery.
                     handOff.get();
+                    // A routing table that cannot be read or has a bad route fails init: see CachedRoutes.
+                    if (routes.get() instanceof CachedRoutes cached) {
+                        cached.load(StartupSecrets.deadline(System::nanoTime));
+                    }
                     StartupSecrets.read(settings.defaults().dryRun(), tokens.get(), authenticator.get(),
                             StartupSecrets.deadline(System::nanoTime));
                 },
@@ -181,7 +203,12 @@ public class Wiring {
             // Priming only warms code paths; a failure here must not stop the function.
             LOG.warn("priming failed: " + unexpected);
         }
-        secrets.join();
+        try {
+            secrets.join();
+        } catch (CompletionException failed) {
+            // The failure itself (a bad route, a missing table) is the message init should end with.
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
         deployer.get();
         snapStartRestore = SnapStartRestore.register(tokens.get(), authenticator.get());
     }

@@ -1,6 +1,7 @@
 package io.connectdeployer.trigger;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,7 +40,14 @@ final class EventBridgeEvents {
         // The sender's idempotency_key, when given, stands for the event: a re-sent PutEvents gets a new id.
         KeyedRead detail = KeyedRead.of(event.get("detail"), "$.detail");
         return Batch.of(Source.EVENTBRIDGE, new Work.Deploy(id, detail.read(), null, values.map(),
-                detail.dedupeKey(Source.EVENTBRIDGE, DedupeKeys.eventBridge(id))));
+                detail.dedupeKey(Source.EVENTBRIDGE, DedupeKeys.eventBridge(id)), facts(event)));
+    }
+
+    /** What routes match an EventBridge or Scheduler event on: its source, detail-type and rule or schedule name. */
+    static Map<String, String> facts(JsonNode event) {
+        return new Values().put(Facts.EVENTBRIDGE_SOURCE, Envelope.text(event, "source"))
+                .put(Facts.DETAIL_TYPE, Envelope.text(event, "detail-type"))
+                .put(Facts.SCHEDULE, Envelope.resource(event) == null ? null : Envelope.resourceName(event)).map();
     }
 
     /** The defaults, with the rule's name and the scheduled time as the comment unless DEPLOY_COMMENT says otherwise. */
@@ -50,6 +58,6 @@ final class EventBridgeEvents {
         Values values = new Values().put("event_id", id).put("time", time);
         // One firing of one rule: a redelivery carries the same rule and scheduled time.
         return new Work.Deploy(id, new DeployEventReader.Read(DeployEvent.empty(), List.of()), fallback, values.map(),
-                time == null ? DedupeKeys.eventBridge(id) : DedupeKeys.firing(rule, time));
+                time == null ? DedupeKeys.eventBridge(id) : DedupeKeys.firing(rule, time), facts(event));
     }
 }

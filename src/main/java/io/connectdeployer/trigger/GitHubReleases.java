@@ -77,7 +77,8 @@ public final class GitHubReleases {
         // Keyed on the release, not the delivery: GitHub's several deliveries of one release (published, released),
         // and any redelivery of them, can never both deploy.
         String dedupeKey = problems.isEmpty() ? DedupeKeys.githubRelease(repository, id.asLong()) : null;
-        return new Work.Deploy(delivery, new DeployEventReader.Read(deploy, problems), fallback, values.map(), dedupeKey);
+        return new Work.Deploy(delivery, new DeployEventReader.Read(deploy, problems), fallback, values.map(), dedupeKey,
+                new Values().put(Facts.REPOSITORY, repository).map());
     }
 
     /** Why the release is too old to deploy, or null; an unreadable time is a problem of the event instead. */

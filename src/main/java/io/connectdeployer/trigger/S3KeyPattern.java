@@ -22,16 +22,26 @@ public final class S3KeyPattern {
     private final Pattern pattern;
     private final boolean hasApp;
     private final boolean hasVersion;
+    private final boolean routed;
 
-    private S3KeyPattern(Pattern pattern) {
+    private S3KeyPattern(Pattern pattern, boolean routed) {
         this.pattern = pattern;
+        this.routed = routed;
         // Java 17 cannot list a pattern's named groups (Pattern.namedGroups() came in Java 20).
         this.hasApp = pattern.pattern().contains("(?<app>");
         this.hasVersion = pattern.pattern().contains("(?<version>");
     }
 
     public static S3KeyPattern compile(String regex) {
-        return new S3KeyPattern(Pattern.compile(regex));
+        return new S3KeyPattern(Pattern.compile(regex), false);
+    }
+
+    /**
+     * This pattern with routes configured (DEPLOY_ROUTES_PATH): a key it does not match is then not skipped here but
+     * handed on with {@link Facts#UNMATCHED}, so a route with its own key prefix or pattern can still take it.
+     */
+    public S3KeyPattern routed() {
+        return new S3KeyPattern(pattern, true);
     }
 
     public String regex() {
@@ -40,7 +50,7 @@ public final class S3KeyPattern {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof S3KeyPattern that && regex().equals(that.regex());
+        return other instanceof S3KeyPattern that && regex().equals(that.regex()) && routed == that.routed;
     }
 
     @Override
@@ -68,16 +78,19 @@ public final class S3KeyPattern {
             return new Work.Deploy(eventId, new DeployEventReader.Read(DeployEvent.empty(), problems), null, new Values().map(), null);
         }
         Matcher matcher = pattern.matcher(key);
-        if (!matcher.matches()) {
-            return new Work.Skip(eventId, "key '" + key + "' does not match DEPLOY_S3_KEY_PATTERN " + pattern.pattern());
+        boolean matches = matcher.matches();
+        String unmatched = matches ? null : "key '" + key + "' does not match DEPLOY_S3_KEY_PATTERN " + pattern.pattern();
+        if (!matches && !routed) {
+            return new Work.Skip(eventId, unmatched);
         }
-        String app = hasApp ? matcher.group("app") : null;
-        String version = hasVersion ? matcher.group("version") : null;
+        String app = matches && hasApp ? matcher.group("app") : null;
+        String version = matches && hasVersion ? matcher.group("version") : null;
         DeployEvent event = app == null && version == null ? DeployEvent.empty()
                 : new DeployEvent(null, null, null, null, new App(app, version), null, null, null);
         Values values = new Values().put("bucket", bucket).put("key", key).put("event_id", eventId).put("time", time);
         DeployEvent fallback = new DeployEvent(null, null, null, null, null, null, "New object s3://" + bucket + "/" + key, null);
         return new Work.Deploy(eventId, new DeployEventReader.Read(event, problems), fallback, values.map(),
-                DedupeKeys.s3(bucket, key, identity));
+                DedupeKeys.s3(bucket, key, identity),
+                new Values().put(Facts.BUCKET, bucket).put(Facts.KEY, key).put(Facts.UNMATCHED, unmatched).map());
     }
 }

@@ -42,7 +42,8 @@ final class SchedulerEvents {
         Values values = new Values().put("event_id", id).put("time", time);
         // One firing of one schedule: a redelivery carries the same schedule ARN and scheduled time.
         String firing = arn == null || time == null ? DedupeKeys.eventBridge(id) : DedupeKeys.firing(arn, time);
-        return Batch.of(Source.SCHEDULE, new Work.Deploy(id, keyed.read(), fallback, values.map(), keyed.dedupeKey(Source.SCHEDULE, firing)));
+        return Batch.of(Source.SCHEDULE, new Work.Deploy(id, keyed.read(), fallback, values.map(),
+                keyed.dedupeKey(Source.SCHEDULE, firing), EventBridgeEvents.facts(event)));
     }
 
     /** The detail as JSON: a string is parsed (blank or absent is no input at all, as {@code "{}"} is). */

@@ -17,13 +17,20 @@ public sealed interface Work {
      * A deployment: the simplified event as read from the trigger, what the trigger suggests where neither the
      * event nor the configuration says ({@code fallback}), the values its placeholders may use, and the key that
      * makes a second delivery of the same event a duplicate ({@link DedupeKeys}; null when the event carries nothing
-     * to key on).
+     * to key on), and what routes match on ({@code facts}: {@link Facts}).
      */
     record Deploy(String eventId, DeployEventReader.Read event, DeployEvent fallback, Map<String, String> values,
-            String dedupeKey) implements Work {
+            String dedupeKey, Map<String, String> facts) implements Work {
 
         public Deploy {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        }
+
+        /** A deployment nothing but its source and app can route (a direct event). */
+        public Deploy(String eventId, DeployEventReader.Read event, DeployEvent fallback, Map<String, String> values,
+                String dedupeKey) {
+            this(eventId, event, fallback, values, dedupeKey, Map.of());
         }
     }
 

@@ -76,7 +76,7 @@ public class GitHubWebhookHandler {
         String reason = "handed to an asynchronous invocation, which deploys it";
         InvocationLog.accepted(Source.GITHUB, delivery, reason + " (" + handOff.target().get() + ")", started);
         Deployment accepted = new Deployment(Status.ACCEPTED, delivery, null, null, deploy.event().event().app(), null, null,
-                null, null, reason, null);
+                null, null, reason, null, null);
         return responses.respond(202, Map.of(), new DeployResult(Status.ACCEPTED, Source.GITHUB, delivery, List.of(accepted), null));
     }
 

@@ -1,5 +1,6 @@
 package io.connectdeployer.function;
 
+import io.connectdeployer.route.Routes;
 import io.connectdeployer.testing.GitHubTime;
 import static io.connectdeployer.testing.FakeConnectClient.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,7 +74,7 @@ class DeduplicationTest {
         ConnectDeployer deployer = new ConnectDeployer(connect, new FakeTokenProvider("token-1"),
                 new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(13)), new RecordingSleeper(clock),
                 clock, () -> 0.5, new ConnectBodies(MAPPER));
-        return new DeployRunner(settings, deployer, deduplicator(NOW, failOpen));
+        return new DeployRunner(settings, deployer, deduplicator(NOW, failOpen), Routes.NONE);
     }
 
     /** A Deduplicator on the shared table whose clock stands at {@code now}: one invocation, at that time. */
@@ -101,7 +102,7 @@ class DeduplicationTest {
     }
 
     private static Deployment deployment(String eventId) {
-        return new Deployment(Status.CREATED, eventId, "Demo", "f-1", null, 201, 1, null, null, null, null);
+        return new Deployment(Status.CREATED, eventId, "Demo", "f-1", null, 201, 1, null, null, null, null, null);
     }
 
     @Test

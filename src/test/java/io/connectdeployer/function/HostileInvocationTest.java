@@ -1,5 +1,6 @@
 package io.connectdeployer.function;
 
+import io.connectdeployer.route.Routes;
 import io.connectdeployer.handoff.ReleaseHandOff;
 import io.connectdeployer.testing.GitHubTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -190,7 +191,7 @@ class HostileInvocationTest {
         ConnectDeployer deployer = new ConnectDeployer(connect, new FakeTokenProvider(TOKEN),
                 new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(13)), duration -> {
                 }, System::nanoTime, () -> 0.0, new ConnectBodies(MAPPER));
-        DeployRunner runner = new DeployRunner(settings, deployer, Deduplicator.off(MAPPER));
+        DeployRunner runner = new DeployRunner(settings, deployer, Deduplicator.off(MAPPER), Routes.NONE);
         RequestAuthenticator authenticator = new RequestAuthenticator(
                 Optional.of(new FakeTokenProvider(WireMockStandIns.WEBHOOK_SECRET)),
                 Optional.of(new FakeTokenProvider(WireMockStandIns.BEARER_TOKEN)), System::nanoTime);

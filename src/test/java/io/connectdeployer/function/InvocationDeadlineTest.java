@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.connectdeployer.route.Routes;
 import io.connectdeployer.config.DeploySettings;
 import io.connectdeployer.connect.ConnectBodies;
 import io.connectdeployer.connect.ConnectDeployer;
@@ -153,7 +154,7 @@ class InvocationDeadlineTest {
                 () -> 0.5, new ConnectBodies(MAPPER));
         Deduplicator dedupe = new Deduplicator(Optional.of(store), Duration.ofSeconds(90), Duration.ofHours(72), false,
                 Clock.fixed(NOW, ZoneOffset.UTC), MAPPER);
-        return new DeployRunner(settings, deployer, dedupe);
+        return new DeployRunner(settings, deployer, dedupe, Routes.NONE);
     }
 
     /** A direct event with an idempotency key, so its deployment is claimed. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.connectdeployer.route.Routes;
 import io.connectdeployer.config.DeploySettings;
 import io.connectdeployer.connect.ConnectBodies;
 import io.connectdeployer.connect.ConnectDeployer;
@@ -247,7 +248,7 @@ class LostAnswerTest {
                 clock, () -> 0.5, bodies, new Reconciler(connect, bodies, dialect, SETTLE, Duration.ofSeconds(13), sleeper));
         Deduplicator dedupe = new Deduplicator(Optional.of(store), Duration.ofSeconds(90), Duration.ofHours(72), false,
                 Clock.fixed(NOW, ZoneOffset.UTC), MAPPER);
-        return new DeployRunner(settings, deployer, dedupe).run(batch, TestDeadlines.after(BUDGET, clock));
+        return new DeployRunner(settings, deployer, dedupe, Routes.NONE).run(batch, TestDeadlines.after(BUDGET, clock));
     }
 
     /** A direct event with an idempotency key, so its deployment is claimed and marked. */

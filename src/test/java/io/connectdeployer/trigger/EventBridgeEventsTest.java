@@ -27,6 +27,8 @@ class EventBridgeEventsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final S3KeyPattern DEFAULT = S3KeyPattern.compile(S3KeyPattern.DEFAULT);
     private static final String ID = "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa";
+    /** What routes match the custom events below on. */
+    private static final Map<String, String> CUSTOM_FACTS = Map.of("eventbridge_source", "com.example.ci", "detail_type", "Release approved");
     private static final String TIME = "2024-05-01T02:00:00Z";
 
     private static JsonNode json(String text) {
@@ -58,7 +60,8 @@ class EventBridgeEventsTest {
         assertEquals(new Batch(Source.SCHEDULE, ID, List.of(new Work.Deploy(ID,
                 new DeployEventReader.Read(DeployEvent.empty(), List.of()),
                 comment("Scheduled deployment by EventBridge rule nightly-gateway at " + TIME),
-                Map.of("event_id", ID, "time", TIME), "schedule:nightly-gateway@" + TIME))), batch);
+                Map.of("event_id", ID, "time", TIME), "schedule:nightly-gateway@" + TIME,
+                Map.of("eventbridge_source", "aws.events", "detail_type", "Scheduled Event", "schedule", "nightly-gateway")))), batch);
     }
 
     @Test
@@ -89,7 +92,8 @@ class EventBridgeEventsTest {
                         List.of()),
                 comment("New object s3://firmware-releases/camera hub/v2.0+beta/fw.bin"),
                 Map.of("bucket", "firmware-releases", "key", "camera hub/v2.0+beta/fw.bin", "event_id", ID, "time", TIME),
-                "s3:firmware-releases/camera hub/v2.0+beta/fw.bin@0055AED6DCD90281E5"))),
+                "s3:firmware-releases/camera hub/v2.0+beta/fw.bin@0055AED6DCD90281E5",
+                Map.of("bucket", "firmware-releases", "key", "camera hub/v2.0+beta/fw.bin")))),
                 batch);
     }
 
@@ -149,7 +153,7 @@ class EventBridgeEventsTest {
         assertEquals(new Batch(Source.EVENTBRIDGE, ID, List.of(new Work.Deploy(ID,
                 new DeployEventReader.Read(new DeployEvent("Demo", null, null, null, new App("gateway", "v1.4.2"), null, "approved", null),
                         List.of()),
-                null, Map.of("event_id", ID, "time", TIME), "eventbridge:" + ID))), batch);
+                null, Map.of("event_id", ID, "time", TIME), "eventbridge:" + ID, CUSTOM_FACTS))), batch);
     }
 
     @Test
@@ -176,7 +180,8 @@ class EventBridgeEventsTest {
 
         // then
         assertEquals(List.of(new Work.Deploy(ID, new DeployEventReader.Read(DeployEvent.empty(),
-                List.of(new Problem("$.detail", "must be a JSON object, not nothing"))), null, Map.of("event_id", ID, "time", TIME), "eventbridge:" + ID)),
+                List.of(new Problem("$.detail", "must be a JSON object, not nothing"))), null, Map.of("event_id", ID, "time", TIME), "eventbridge:" + ID,
+                CUSTOM_FACTS)),
                 batch.work());
     }
 

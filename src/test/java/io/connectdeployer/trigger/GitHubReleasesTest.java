@@ -75,7 +75,7 @@ class GitHubReleasesTest {
                 new DeployEventReader.Read(version("v1.4.2"), List.of()),
                 fallback("acme/gateway v1.4.2 \"Spring release\" " + URL),
                 Map.of("tag", "v1.4.2", "repository", "acme/gateway", "release_url", URL, "event_id", DELIVERY,
-                        "time", PUBLISHED_AT), KEY))), batch);
+                        "time", PUBLISHED_AT), KEY, Map.of("repository", "acme/gateway")))), batch);
     }
 
     @Test

@@ -46,7 +46,8 @@ class S3KeyPatternTest {
 
         // then
         assertEquals(new Work.Deploy("v-1", new DeployEventReader.Read(app(name, version), List.of()),
-                comment("New object s3://firmware-releases/" + key), values("firmware-releases", key, "v-1"), "s3:firmware-releases/" + key + "@v-1"), work);
+                comment("New object s3://firmware-releases/" + key), values("firmware-releases", key, "v-1"), "s3:firmware-releases/" + key + "@v-1",
+                Map.of("bucket", "firmware-releases", "key", key)), work);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,7 +72,8 @@ class S3KeyPatternTest {
         // then
         assertEquals(new Work.Deploy("seq-1", new DeployEventReader.Read(app(null, "v2.1.0"), List.of()),
                 comment("New object s3://builds/releases/v2.1.0/gateway.bin"),
-                values("builds", "releases/v2.1.0/gateway.bin", "seq-1"), "s3:builds/releases/v2.1.0/gateway.bin@seq-1"), work);
+                values("builds", "releases/v2.1.0/gateway.bin", "seq-1"), "s3:builds/releases/v2.1.0/gateway.bin@seq-1",
+                Map.of("bucket", "builds", "key", "releases/v2.1.0/gateway.bin")), work);
     }
 
     @Test
@@ -84,7 +86,8 @@ class S3KeyPatternTest {
 
         // then
         assertEquals(new Work.Deploy("seq-1", new DeployEventReader.Read(DeployEvent.empty(), List.of()),
-                comment("New object s3://builds/nightly/gateway.bin"), values("builds", "nightly/gateway.bin", "seq-1"), "s3:builds/nightly/gateway.bin@seq-1"), work);
+                comment("New object s3://builds/nightly/gateway.bin"), values("builds", "nightly/gateway.bin", "seq-1"), "s3:builds/nightly/gateway.bin@seq-1",
+                Map.of("bucket", "builds", "key", "nightly/gateway.bin")), work);
     }
 
     @Test

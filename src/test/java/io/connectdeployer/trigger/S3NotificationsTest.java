@@ -65,7 +65,7 @@ class S3NotificationsTest {
                 new DeployEventReader.Read(new DeployEvent(null, null, null, null, new App(name, version), null, null, null), List.of()),
                 new DeployEvent(null, null, null, null, null, null, "New object s3://" + BUCKET + "/" + key, null),
                 Map.of("bucket", BUCKET, "key", key, "event_id", eventId, "time", TIME),
-                "s3:" + BUCKET + "/" + key + "@" + eventId);
+                "s3:" + BUCKET + "/" + key + "@" + eventId, Map.of("bucket", BUCKET, "key", key));
     }
 
     @Test

@@ -26,6 +26,9 @@ class SchedulerEventsTest {
     private static final String ID = "c5f1e6a2-0b7d-4e39-9a51-2f8d3b6c7e10";
     private static final String TIME = "2026-11-28T03:00:00Z";
     private static final String ARN = "arn:aws:scheduler:eu-west-1:123456789012:schedule/default/nightly-gateway";
+    /** What routes match a schedule on. */
+    private static final Map<String, String> FACTS = Map.of("eventbridge_source", "aws.scheduler", "detail_type", "Scheduled Event",
+            "schedule", "nightly-gateway");
     private static final DeployEvent COMMENT = new DeployEvent(null, null, null, null, null, null,
             "Scheduled deployment by EventBridge Scheduler schedule nightly-gateway at " + TIME, null);
 
@@ -54,7 +57,7 @@ class SchedulerEventsTest {
 
         // then
         assertEquals(Batch.of(Source.SCHEDULE, new Work.Deploy(ID, new DeployEventReader.Read(DeployEvent.empty(), List.of()),
-                COMMENT, Map.of("event_id", ID, "time", TIME), "schedule:" + ARN + "@" + TIME)), batch);
+                COMMENT, Map.of("event_id", ID, "time", TIME), "schedule:" + ARN + "@" + TIME, FACTS)), batch);
     }
 
     @ParameterizedTest(name = "detail {0}")
@@ -65,7 +68,7 @@ class SchedulerEventsTest {
 
         // then
         assertEquals(List.of(new Work.Deploy(ID, new DeployEventReader.Read(DeployEvent.empty(), List.of()), COMMENT,
-                Map.of("event_id", ID, "time", TIME), "schedule:" + ARN + "@" + TIME)), batch.work());
+                Map.of("event_id", ID, "time", TIME), "schedule:" + ARN + "@" + TIME, FACTS)), batch.work());
     }
 
     @Test
@@ -84,7 +87,8 @@ class SchedulerEventsTest {
                         "weekly sensor rollout", null), List.of()),
                 new DeployEvent(null, null, null, null, null, null,
                         "Scheduled deployment by EventBridge Scheduler schedule weekly-sensor at " + time, null),
-                Map.of("event_id", id, "time", time), "schedule:weekly-sensor-2026-48")), batch);
+                Map.of("event_id", id, "time", time), "schedule:weekly-sensor-2026-48",
+                Map.of("eventbridge_source", "aws.scheduler", "detail_type", "Scheduled Event", "schedule", "weekly-sensor"))), batch);
     }
 
     @Test
