@@ -90,3 +90,13 @@ output "dedupe_table_name" {
   description = "Name of the duplicate-detection table (null without create_dedupe_table)."
   value       = try(aws_dynamodb_table.dedupe[0].name, null)
 }
+
+output "dashboard_name" {
+  description = "Name of the CloudWatch dashboard (null without create_dashboard)."
+  value       = try(aws_cloudwatch_dashboard.this[0].dashboard_name, null)
+}
+
+output "failure_rate_alarm_arn" {
+  description = "ARN of the deployment failure-rate alarm (null unless failure_rate_alarm.create)."
+  value       = try(aws_cloudwatch_metric_alarm.failure_rate[0].arn, null)
+}
