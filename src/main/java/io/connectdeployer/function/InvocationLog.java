@@ -89,8 +89,13 @@ public final class InvocationLog {
         } finally {
             MDC.clear();
         }
-        metrics().write(new MetricFacts(outcome, source == null ? null : source.json(),
-                error == null ? null : error.getClass().getSimpleName(), durationMs, attempts, calls, eventId, traceId));
+        try {
+            metrics().write(new MetricFacts(outcome, source == null ? null : source.json(),
+                    error == null ? null : error.getClass().getSimpleName(), durationMs, attempts, calls, eventId, traceId));
+        } catch (RuntimeException unexpected) {
+            // A metrics line is never worth failing the deployment it counts.
+            LOG.warn("metrics line not written: " + unexpected);
+        }
     }
 
     /**
