@@ -15,9 +15,10 @@ locals {
     "100*(FILL(failed,0)+FILL(uncertain,0))/(FILL(created,0)+FILL(failed,0)+FILL(uncertain,0)), 0)",
   ])
 
+  # The namespace quoted: it may hold spaces or other characters a search schema takes only in quotes.
   dashboard_search = {
-    deployments = "SEARCH('{${var.metrics_namespace},Outcome,Service,Source} MetricName=\"Deployments\" Service=\"${local.metrics_service}\"', 'Sum', 3600)"
-    failures    = "SEARCH('{${var.metrics_namespace},ErrorType,Service} MetricName=\"Failures\" Service=\"${local.metrics_service}\"', 'Sum', 3600)"
+    deployments = "SEARCH('{\"${var.metrics_namespace}\",Outcome,Service,Source} MetricName=\"Deployments\" Service=\"${local.metrics_service}\"', 'Sum', 3600)"
+    failures    = "SEARCH('{\"${var.metrics_namespace}\",ErrorType,Service} MetricName=\"Failures\" Service=\"${local.metrics_service}\"', 'Sum', 3600)"
   }
 
   dashboard_widgets = [

@@ -55,12 +55,12 @@ run "dashboard_has_a_widget_for_each_question" {
   }
 
   assert {
-    condition     = jsondecode(aws_cloudwatch_dashboard.this[0].dashboard_body).widgets[0].properties.metrics[0][0].expression == "SEARCH('{ConnectDeployer,Outcome,Service,Source} MetricName=\"Deployments\" Service=\"connect-deployer\"', 'Sum', 3600)"
+    condition     = jsondecode(aws_cloudwatch_dashboard.this[0].dashboard_body).widgets[0].properties.metrics[0][0].expression == "SEARCH('{\"ConnectDeployer\",Outcome,Service,Source} MetricName=\"Deployments\" Service=\"connect-deployer\"', 'Sum', 3600)"
     error_message = "deployments per hour: every outcome and source of this function's Deployments metric, summed per hour"
   }
 
   assert {
-    condition     = jsondecode(aws_cloudwatch_dashboard.this[0].dashboard_body).widgets[1].properties.metrics[0][0].expression == "SEARCH('{ConnectDeployer,ErrorType,Service} MetricName=\"Failures\" Service=\"connect-deployer\"', 'Sum', 3600)"
+    condition     = jsondecode(aws_cloudwatch_dashboard.this[0].dashboard_body).widgets[1].properties.metrics[0][0].expression == "SEARCH('{\"ConnectDeployer\",ErrorType,Service} MetricName=\"Failures\" Service=\"connect-deployer\"', 'Sum', 3600)"
     error_message = "failures by error type"
   }
 
@@ -169,7 +169,7 @@ run "a_namespace_and_alarm_settings_of_ones_own" {
   }
 
   assert {
-    condition     = strcontains(aws_cloudwatch_dashboard.this[0].dashboard_body, "{Acme/Deploys,Outcome,Service,Source}")
+    condition     = strcontains(aws_cloudwatch_dashboard.this[0].dashboard_body, "{\\\"Acme/Deploys\\\",Outcome,Service,Source}")
     error_message = "the dashboard reads the namespace"
   }
 }
