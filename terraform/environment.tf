@@ -85,6 +85,8 @@ locals {
     DEDUPE_TABLE             = var.create_dedupe_table ? aws_dynamodb_table.dedupe[0].name : null
     DEDUPE_TTL               = var.create_dedupe_table ? var.dedupe_ttl : null
     DEDUPE_FAIL_OPEN         = var.create_dedupe_table && var.dedupe_fail_open ? "true" : null
+    # METRICS_SERVICE is left to its default, the function's name, which the dashboard and the alarm use.
+    METRICS_NAMESPACE = var.metrics_namespace
     # As in the SAM template Quarkus generates for native Lambdas: the image installs no signal handlers.
     DISABLE_SIGNAL_HANDLERS = var.runtime_mode == "native" ? "true" : null
   }

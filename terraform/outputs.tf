@@ -95,3 +95,13 @@ output "routes_path" {
   description = "The SSM path holding one parameter per route (DEPLOY_ROUTES_PATH); null without routes."
   value       = length(var.routes) > 0 ? local.routes_path : null
 }
+
+output "dashboard_name" {
+  description = "Name of the CloudWatch dashboard (null without create_dashboard)."
+  value       = try(aws_cloudwatch_dashboard.this[0].dashboard_name, null)
+}
+
+output "failure_rate_alarm_arn" {
+  description = "ARN of the deployment failure-rate alarm (null unless failure_rate_alarm.create)."
+  value       = try(aws_cloudwatch_metric_alarm.failure_rate[0].arn, null)
+}

@@ -881,3 +881,57 @@ variable "routes_ttl" {
   type        = string
   default     = null
 }
+
+################################################################################
+# Metrics, dashboard and the deployment failure-rate alarm
+################################################################################
+
+variable "metrics_namespace" {
+  description = "METRICS_NAMESPACE: the CloudWatch namespace of the metrics the function writes with each deployment's log line (Embedded Metric Format); their Service dimension is the function's name. The dashboard and the failure-rate alarm read it."
+  type        = string
+  default     = "ConnectDeployer"
+
+  validation {
+    condition     = can(regex("^[0-9A-Za-z._/#: -]{1,255}$", var.metrics_namespace)) && !startswith(var.metrics_namespace, "AWS/") && trimspace(var.metrics_namespace) != ""
+    error_message = "metrics_namespace: 1 to 255 letters, digits, spaces or . - _ / # :, not starting with AWS/ (as the function checks at startup)."
+  }
+}
+
+variable "create_dashboard" {
+  description = "Create a CloudWatch dashboard named after the function: deployments per hour by outcome and source, failures by error type, Connect latency p50/p99, attempts, throttles, async event age, dead-letter queue depth, the last failed deployments (terraform/README.md describes each widget)."
+  type        = bool
+  default     = false
+}
+
+variable "failure_rate_alarm" {
+  description = "An alarm on the share of deployments that failed or ended uncertain, among those that reached a verdict (created, failed, uncertain), per period; below minimum_deployments in a period the rate counts as 0; no deployments at all is not breaching. Notifies alarm_sns_topic_arn."
+  type = object({
+    create              = optional(bool, false)
+    threshold_percent   = optional(number, 20)
+    period_seconds      = optional(number, 3600)
+    evaluation_periods  = optional(number, 1)
+    minimum_deployments = optional(number, 3)
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = var.failure_rate_alarm.threshold_percent >= 0 && var.failure_rate_alarm.threshold_percent < 100
+    error_message = "failure_rate_alarm.threshold_percent: from 0 to below 100 (the alarm fires above it)."
+  }
+
+  validation {
+    condition     = contains([60, 300, 900, 3600, 21600, 86400], var.failure_rate_alarm.period_seconds)
+    error_message = "failure_rate_alarm.period_seconds: one of 60, 300, 900, 3600, 21600, 86400."
+  }
+
+  validation {
+    condition     = var.failure_rate_alarm.evaluation_periods >= 1 && var.failure_rate_alarm.period_seconds * var.failure_rate_alarm.evaluation_periods <= 86400
+    error_message = "failure_rate_alarm.evaluation_periods: at least 1, and periods times evaluation_periods at most one day (CloudWatch's limit)."
+  }
+
+  validation {
+    condition     = var.failure_rate_alarm.minimum_deployments >= 1 && floor(var.failure_rate_alarm.minimum_deployments) == var.failure_rate_alarm.minimum_deployments
+    error_message = "failure_rate_alarm.minimum_deployments: a whole number, at least 1."
+  }
+}

@@ -93,6 +93,7 @@ run "defaults_set_connect_settings_and_leave_unset_ones_out" {
       CONNECT_READ_TIMEOUT      = "10s"
       CONNECT_RETRY_BASE_DELAY  = "500ms"
       CONNECT_RETRY_MAX_DELAY   = "8s"
+      CONNECT_SETTLE_TIME       = "2s"
       CONNECT_TIME_BUDGET       = "25s"
       FUNCTION_TIMEOUT          = "30s"
       DEPLOY_PROJECT            = "Demo"
@@ -100,6 +101,7 @@ run "defaults_set_connect_settings_and_leave_unset_ones_out" {
       DEPLOY_DRY_RUN            = "false"
       DEPLOY_GITHUB_PRERELEASES = "false"
       DEPLOY_GITHUB_MAX_AGE     = "72h"
+      METRICS_NAMESPACE         = "ConnectDeployer"
     })
     error_message = "unexpected environment: ${jsonencode(aws_lambda_function.this.environment[0].variables)}"
   }

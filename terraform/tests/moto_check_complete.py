@@ -205,13 +205,33 @@ def check_rest(c, aws, out):
     c.equal("log group retention", [g.get("retentionInDays") for g in groups], [30])
 
     alarms = aws("cloudwatch").describe_alarms(AlarmNamePrefix=FUNCTION)["MetricAlarms"]
-    c.equal("alarms", sorted((a["AlarmName"], a["MetricName"], tuple(a["AlarmActions"])) for a in alarms), [
+    c.equal("alarms", sorted((a["AlarmName"], a.get("MetricName"), tuple(a["AlarmActions"])) for a in alarms), [
         (f"{FUNCTION}-async-events-dropped", "AsyncEventsDropped", (out["alarm_topic_arn"],)),
         (f"{FUNCTION}-dead-letter", "ApproximateNumberOfMessagesVisible", (out["alarm_topic_arn"],)),
+        (f"{FUNCTION}-deployment-failure-rate", None, (out["alarm_topic_arn"],)),
         (f"{FUNCTION}-destination-delivery-failures", "DestinationDeliveryFailures", (out["alarm_topic_arn"],)),
         (f"{FUNCTION}-errors", "Errors", (out["alarm_topic_arn"],)),
         (f"{FUNCTION}-throttles", "Throttles", (out["alarm_topic_arn"],)),
     ])
+    rate = [a for a in alarms if a["AlarmName"] == f"{FUNCTION}-deployment-failure-rate"]
+    queries = {q["Id"]: q for q in (rate[0].get("Metrics", []) if rate else [])}
+    c.equal("failure-rate alarm: its queries", sorted(queries), ["created", "failed", "rate", "uncertain"])
+    c.equal("failure-rate alarm: the outcomes it sums", sorted(
+        (q["Id"], q["MetricStat"]["Metric"]["Namespace"], q["MetricStat"]["Metric"]["MetricName"],
+         sorted((d["Name"], d["Value"]) for d in q["MetricStat"]["Metric"]["Dimensions"]), q["MetricStat"]["Period"])
+        for q in queries.values() if "MetricStat" in q), [
+        (outcome, "ConnectDeployer", "Deployments", [("Outcome", outcome), ("Service", FUNCTION)], 3600)
+        for outcome in ("created", "failed", "uncertain")])
+    c.true("failure-rate alarm: the rate is what it returns", queries.get("rate", {}).get("ReturnData") is True
+           and "100*(FILL(failed,0)+FILL(uncertain,0))" in queries.get("rate", {}).get("Expression", ""), str(queries.get("rate")))
+    c.equal("failure-rate alarm: threshold, missing data", (rate[0]["Threshold"], rate[0]["TreatMissingData"]) if rate else None,
+            (20.0, "notBreaching"))
+
+    cloudwatch = aws("cloudwatch")
+    c.equal("dashboards", [d["DashboardName"] for d in cloudwatch.list_dashboards(DashboardNamePrefix=FUNCTION)["DashboardEntries"]],
+            [FUNCTION])
+    widgets = json.loads(cloudwatch.get_dashboard(DashboardName=FUNCTION)["DashboardBody"])["widgets"]
+    c.equal("dashboard widgets", len(widgets), 8)
 
     dynamodb = aws("dynamodb")
     table = dynamodb.describe_table(TableName=out["dedupe_table_name"])["Table"]
@@ -229,6 +249,8 @@ def check_destroyed(c, aws):
     c.equal("tables left", aws("dynamodb").list_tables()["TableNames"], [])
     c.equal("buckets left", [b["Name"] for b in aws("s3").list_buckets()["Buckets"]], [])
     c.equal("secrets left", [s["Name"] for s in aws("secretsmanager").list_secrets()["SecretList"]], [])
+    c.equal("alarms left", [a["AlarmName"] for a in aws("cloudwatch").describe_alarms()["MetricAlarms"]], [])
+    c.equal("dashboards left", aws("cloudwatch").list_dashboards()["DashboardEntries"], [])
 
 
 def main():

@@ -132,6 +132,10 @@ module "connect_deployer" {
   create_alarms       = true
   alarm_sns_topic_arn = aws_sns_topic.alarms.arn
 
+  # What it did: the dashboard, and an alarm when more than 20 % of an hour's deployments (at least 3) fail.
+  create_dashboard   = true
+  failure_rate_alarm = { create = true }
+
   create_dedupe_table = true
 
   tags = { Example = "complete" }

@@ -50,9 +50,20 @@ public final class ConnectDeployer {
     /**
      * Deploys within {@code deadline}, which the token's read shares: an attempt starts only when its connect and
      * read timeouts fit in what is left, so none is cut short (that would turn a slow answer into a lost one), and a
-     * wait is not started when the attempt after it would not fit.
+     * wait is not started when the attempt after it would not fit. What the calls cost (their times, 429 waits,
+     * secret reads) rides on the outcome or the failure, for the metrics.
      */
     public ConnectOutcome deploy(DeployRequest request, Deadline deadline) {
+        ConnectCalls.Recorder calls = new ConnectCalls.Recorder();
+        long readsBefore = tokens.reads();
+        try {
+            return attempts(request, deadline, calls).with(calls.done(tokens.reads() - readsBefore));
+        } catch (DeployerException failure) {
+            throw failure.withConnectCalls(calls.done(tokens.reads() - readsBefore));
+        }
+    }
+
+    private ConnectOutcome attempts(DeployRequest request, Deadline deadline, ConnectCalls.Recorder calls) {
         String token = tokens.token(deadline);
         boolean reread = false;
         Failure last = null;
@@ -62,7 +73,7 @@ public final class ConnectDeployer {
             }
             Failure failure;
             try {
-                ConnectReply reply = client.deploy(request, token);
+                ConnectReply reply = call(request, token, calls);
                 if (reply.isSuccess()) {
                     return new ConnectOutcome(reply.status(), attempt, bodies.json(reply.body(), token));
                 }
@@ -92,7 +103,20 @@ public final class ConnectDeployer {
                 throw failure.finalError(tokens.source(), attempt, reread, policy.maxAttempts(), attemptsLeft);
             }
             last = failure;
+            if (failure.status() == 429) {
+                calls.rateLimitWait();
+            }
             sleep(delay, failure, attempt, reread);
+        }
+    }
+
+    /** A call's time counts whether it answered or failed. */
+    private ConnectReply call(DeployRequest request, String token, ConnectCalls.Recorder calls) {
+        long started = nanoClock.getAsLong();
+        try {
+            return client.deploy(request, token);
+        } finally {
+            calls.call(nanoClock.getAsLong() - started);
         }
     }
 

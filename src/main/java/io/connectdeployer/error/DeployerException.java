@@ -1,5 +1,7 @@
 package io.connectdeployer.error;
 
+import io.connectdeployer.connect.ConnectCalls;
+
 /**
  * A failure with a message a user can act on. Its class name is the error type Lambda reports to the caller and
  * to the dead-letter target, so each subclass names one thing that went wrong. Messages never hold a secret.
@@ -15,6 +17,7 @@ public abstract class DeployerException extends RuntimeException {
     }
 
     private int attempts;
+    private ConnectCalls connectCalls;
 
     /** How many calls to Connect this failure took; 0 when it ended before calling Connect. */
     public int attempts() {
@@ -24,6 +27,17 @@ public abstract class DeployerException extends RuntimeException {
     /** Records the calls to Connect made before this failure, for the log line and the result. */
     public DeployerException afterAttempts(int count) {
         this.attempts = count;
+        return this;
+    }
+
+    /** What the calls to Connect cost before this failure, for the metrics; null when it ended before the Connect path. */
+    public ConnectCalls connectCalls() {
+        return connectCalls;
+    }
+
+    /** Records what the calls to Connect cost, as the failure leaves the Connect path. */
+    public DeployerException withConnectCalls(ConnectCalls calls) {
+        this.connectCalls = calls;
         return this;
     }
 

@@ -25,6 +25,7 @@ import io.connectdeployer.config.DeployConfig;
 import io.connectdeployer.config.DeploySettings;
 import io.connectdeployer.config.FunctionConfig;
 import io.connectdeployer.config.FunctionUrlConfig;
+import io.connectdeployer.config.MetricsConfig;
 import io.connectdeployer.config.SettingsParser;
 import io.connectdeployer.connect.ConnectBodies;
 import io.connectdeployer.connect.ConnectClient;
@@ -38,6 +39,7 @@ import io.connectdeployer.dedupe.DynamoDbDeduplicationStore;
 import io.connectdeployer.function.Deduplicator;
 import io.connectdeployer.handoff.LambdaReleaseHandOff;
 import io.connectdeployer.handoff.ReleaseHandOff;
+import io.connectdeployer.metrics.DeploymentMetrics;
 import io.connectdeployer.route.CachedRoutes;
 import io.connectdeployer.route.Routes;
 import io.connectdeployer.route.SsmRouteReader;
@@ -72,6 +74,13 @@ public class Wiring {
     DeploySettings settings(ConnectConfig connect, DeployConfig deploy, DedupeConfig dedupe, FunctionConfig function,
             ObjectMapper mapper) {
         return SettingsParser.parse(connect, deploy, dedupe, function, LaunchMode.current() == LaunchMode.DEVELOPMENT, mapper);
+    }
+
+    /** The metrics line's settings, checked at startup; its static parts rendered once, here. */
+    @Produces
+    @Singleton
+    DeploymentMetrics metrics(MetricsConfig config) {
+        return DeploymentMetrics.of(config);
     }
 
     /** Each invocation's deadline, on the monotonic clock: wall-clock time may jump. */
@@ -177,7 +186,8 @@ public class Wiring {
      * Building the Secrets Manager client and reading the secrets runs beside the priming of the Connect path:
      * the two are independent, and Lambda's init phase has the CPU to overlap them.
      */
-    void init(@Observes StartupEvent started, AwsRegion region, DeploySettings settings, ObjectMapper mapper, ConnectClient client,
+    void init(@Observes StartupEvent started, AwsRegion region, DeploySettings settings, DeploymentMetrics metrics,
+            ObjectMapper mapper, ConnectClient client,
             Provider<TokenProvider> tokens, Provider<RequestAuthenticator> authenticator, Provider<ConnectDeployer> deployer,
             Provider<Deduplicator> dedupe, Provider<ReleaseHandOff> handOff, Provider<Routes> routes) {
         if (settings.deadline().functionTimeout().isPresent()) {

@@ -1,6 +1,7 @@
 package io.connectdeployer.secrets;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,6 +24,7 @@ public final class CachedTokenProvider implements TokenProvider {
     private final LongSupplier nanoClock;
     private final Label label;
     private volatile Cached cached;
+    private final AtomicLong reads = new AtomicLong();
 
     /** What the secret holds, for messages, and the variable that names its JSON key, if there is one. */
     public record Label(String what, String keyVariable) {
@@ -63,9 +65,16 @@ public final class CachedTokenProvider implements TokenProvider {
 
     @Override
     public synchronized String refresh(Deadline deadline) {
+        reads.incrementAndGet();
         String token = extract(reader.read(secretId, deadline));
         cached = new Cached(token, nanoClock.getAsLong());
         return token;
+    }
+
+    /** Counts every call to Secrets Manager, those that failed too. */
+    @Override
+    public long reads() {
+        return reads.get();
     }
 
     @Override

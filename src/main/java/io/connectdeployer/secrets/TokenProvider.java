@@ -14,6 +14,11 @@ public interface TokenProvider {
     /** The secret's id, for messages; never the token. */
     String source();
 
+    /** How often the secret has been read (not served from the cache) since start: a deployment's metric is the difference. */
+    default long reads() {
+        return 0;
+    }
+
     /**
      * Drops the cached value so the next {@link #token(Deadline)} reads the secret again: after a SnapStart restore the
      * snapshot's copy may be days old, and the clock it was timed by has jumped.

@@ -56,6 +56,38 @@ class ConnectDeployerTest {
         return MAPPER.readTree(text);
     }
 
+    /** Connect's 201 with {@link #CREATED}, after {@code attempts}, at this cost. */
+    private static ConnectOutcome created(int attempts, ConnectCalls calls) throws Exception {
+        return new ConnectOutcome(201, attempts, json(CREATED), null, calls);
+    }
+
+    @Test
+    void should_report_each_call_time_and_the_rate_limit_waits_when_connect_is_slow_then_answers_429_then_201() throws Exception {
+        // given
+        connect.answersAfter(clock, Duration.ofMillis(120), reply(429, "", Duration.ofSeconds(2)))
+                .answersAfter(clock, Duration.ofMillis(80), reply(201, CREATED));
+
+        // when
+        ConnectOutcome outcome = deploy(BUDGET);
+
+        // then
+        assertEquals(new ConnectCalls(List.of(120L, 80L), 1, 0), outcome.calls());
+        assertEquals(List.of(Duration.ofSeconds(2)), sleeper.sleeps());
+    }
+
+    @Test
+    void should_carry_the_calls_and_the_token_rereads_on_the_failure_when_connect_answers_401_twice() {
+        // given
+        connect.answersAfter(clock, Duration.ofMillis(30), reply(401, "{}")).answersAfter(clock, Duration.ofMillis(40), reply(403, "{}"));
+
+        // when
+        ConnectUnauthorizedException error = assertThrows(ConnectUnauthorizedException.class, () -> deploy(BUDGET));
+
+        // then
+        assertEquals(new ConnectCalls(List.of(30L, 40L), 0, 1), error.connectCalls());
+        assertEquals(2, error.attempts());
+    }
+
     @Test
     void should_return_the_outcome_after_one_attempt_when_connect_answers_201() throws Exception {
         // given
@@ -65,7 +97,7 @@ class ConnectDeployerTest {
         ConnectOutcome outcome = deploy(BUDGET);
 
         // then
-        assertEquals(new ConnectOutcome(201, 1, json(CREATED)), outcome);
+        assertEquals(created(1, new ConnectCalls(List.of(0L), 0, 0)), outcome);
         assertEquals(List.of("token-1"), connect.tokens());
         assertEquals(List.of(), sleeper.sleeps());
     }
@@ -94,7 +126,7 @@ class ConnectDeployerTest {
         ConnectOutcome outcome = deploy(BUDGET);
 
         // then
-        assertEquals(new ConnectOutcome(201, 2, json(CREATED)), outcome);
+        assertEquals(created(2, new ConnectCalls(List.of(0L, 0L), 1, 0)), outcome);
         assertEquals(List.of(Duration.ofSeconds(3)), sleeper.sleeps());
     }
 
@@ -138,7 +170,7 @@ class ConnectDeployerTest {
         ConnectOutcome outcome = deploy(BUDGET);
 
         // then
-        assertEquals(new ConnectOutcome(201, 2, json(CREATED)), outcome);
+        assertEquals(created(2, new ConnectCalls(List.of(0L, 0L), 0, 0)), outcome);
         assertEquals(2, connect.calls());
         assertEquals(List.of(Duration.ofMillis(50)), sleeper.sleeps());
     }
@@ -152,7 +184,7 @@ class ConnectDeployerTest {
         ConnectOutcome outcome = deploy(BUDGET);
 
         // then
-        assertEquals(new ConnectOutcome(201, 2, json(CREATED)), outcome);
+        assertEquals(created(2, new ConnectCalls(List.of(0L, 0L), 0, 1)), outcome);
         assertEquals(1, tokens.refreshes());
         assertEquals(List.of("token-1", "token-2"), connect.tokens());
         assertEquals(List.of(), sleeper.sleeps());
@@ -317,7 +349,7 @@ class ConnectDeployerTest {
         ConnectOutcome outcome = deploy(BUDGET);
 
         // then
-        assertEquals(new ConnectOutcome(201, 2, json(CREATED)), outcome);
+        assertEquals(created(2, new ConnectCalls(List.of(0L, 0L), 0, 0)), outcome);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.connectdeployer.testing.EmfSpec;
 import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.GitHubDeliveries;
 import io.connectdeployer.testing.Markers;
@@ -69,6 +73,7 @@ class PackagedFunctionIT {
 
     /** The function's environment, for a second function that goes without one variable. */
     private static final Map<String, String> ENVIRONMENT = new HashMap<>();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Path ZIP = Path.of(System.getProperty("function.zip", "target/function.zip"));
 
     private static MotoServer moto;
@@ -207,7 +212,7 @@ class PackagedFunctionIT {
     }
 
     @Test
-    void should_call_connect_once_when_the_same_s3_event_arrives_three_times() {
+    void should_call_connect_once_when_the_same_s3_event_arrives_three_times() throws Exception {
         connect.stubFor(post("/v2/deploy_update").willReturn(aResponse().withStatus(201).withBody("{\"message\":\"Created\"}")));
         // An id of its own, so the other tests' deliveries of the same fixture are not what this one duplicates.
         ObjectNode s3 = (ObjectNode) Events.load("events/s3/put.json");
@@ -220,6 +225,17 @@ class PackagedFunctionIT {
 
         connect.verify(exactly(1), postRequestedFor(urlEqualTo("/v2/deploy_update"))
                 .withRequestBody(matchingJsonPath("$.deployment_configuration.app.name", WireMock.equalTo("gateway"))));
+        List<JsonNode> metrics = metricsLines(function.log(), "dedupe-e2e-version-1");
+        assertEquals(List.of("created", "duplicate", "duplicate"), metrics.stream().map(line -> line.path("Outcome").asText()).toList());
+        for (JsonNode line : metrics) {
+            assertEquals(FUNCTION_NAME, line.path("Service").asText());
+            assertEquals("s3", line.path("Source").asText());
+            assertEquals("ConnectDeployer", EmfSpec.directives(line).get(0).namespace());
+        }
+        assertEquals(1, metrics.get(0).path("ConnectAttempts").asInt());
+        assertEquals(1, metrics.get(0).path("ConnectLatency").size(), "one call timed: " + metrics.get(0));
+        assertEquals(0, metrics.get(0).path("SecretReads").asInt(), "the token was read at init: " + metrics.get(0));
+        assertFalse(metrics.get(1).has("ConnectAttempts"), "a duplicate calls nothing: " + metrics.get(1));
         try (DynamoDbClient dynamoDb = DedupeTable.client(moto.endpoint())) {
             Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(DEDUPE_TABLE).key(Map.of("id", AttributeValue.fromS(
                     FUNCTION_NAME + "/s3:firmware-releases/gateway/v1.4.2/gateway-fw.bin@dedupe-e2e-version-1")))).item();
@@ -319,6 +335,12 @@ class PackagedFunctionIT {
                 assertEquals(1, silentConnect.connections(), "sent once, by the first delivery only");
                 assertTrue(log.contains("Deadline per invocation: 25s (CONNECT_TIME_BUDGET, within FUNCTION_TIMEOUT 30s)"), log);
                 assertTrue(failure.contains(" attempts=1 "), "the log line: " + failure);
+                List<JsonNode> metrics = metricsLines(log, "deadline-e2e-version-1");
+                assertEquals(List.of("uncertain", "uncertain"), metrics.stream().map(line -> line.path("Outcome").asText()).toList());
+                assertEquals("ConnectOutcomeUnknownException", metrics.get(0).path("ErrorType").asText());
+                assertEquals(1, metrics.get(0).path("ConnectAttempts").asInt(), "sent once: " + metrics.get(0));
+                assertEquals(1, metrics.get(0).path("ConnectLatency").size(), "the unanswered call is timed: " + metrics.get(0));
+                assertFalse(metrics.get(1).has("ConnectAttempts"), "the retry calls nothing: " + metrics.get(1));
             }
         }
         try (DynamoDbClient table = DedupeTable.client(moto.endpoint())) {
@@ -327,6 +349,37 @@ class PackagedFunctionIT {
             assertEquals(AttributeValue.fromS("uncertain"), item.get("state"), "kept, not released: " + item);
             assertTrue(item.get("result").s().contains("[cd:"), "what happened, with the marker to look for: " + item);
         }
+    }
+
+    /**
+     * The metrics lines of the deployments of one event, in order, each checked against the EMF specification and
+     * against the log line just before it (same event, same outcome: the line an operator reads and the metrics it
+     * counts in never disagree).
+     */
+    private static List<JsonNode> metricsLines(String log, String eventId) {
+        List<JsonNode> found = new ArrayList<>();
+        JsonNode logLine = null;
+        for (String text : log.lines().toList()) {
+            if (!text.startsWith("{")) {
+                continue;
+            }
+            if (EmfSpec.isEmf(text)) {
+                JsonNode metrics = EmfSpec.check(text);
+                if (eventId.equals(metrics.path("event_id").asText())) {
+                    assertTrue(logLine != null && eventId.equals(logLine.path("mdc").path("event_id").asText()),
+                            "the log line before " + text + ": " + logLine);
+                    assertEquals(logLine.path("mdc").path("outcome").asText(), metrics.path("Outcome").asText());
+                    found.add(metrics);
+                }
+            } else {
+                try {
+                    logLine = MAPPER.readTree(text);
+                } catch (Exception notJson) {
+                    logLine = null;
+                }
+            }
+        }
+        return found;
     }
 
     private static ValidatableResponse invoke(String eventOrResource) {

@@ -50,6 +50,23 @@ class CachedTokenProviderTest {
     }
 
     @Test
+    void should_count_each_read_of_the_secret_but_not_the_answers_from_the_cache_for_the_metrics() {
+        // given
+        CachedTokenProvider provider = provider("user_token", "s3cr3t-token", "");
+
+        // when
+        provider.token(TestDeadlines.ample());
+        provider.token(TestDeadlines.ample());
+        long afterCache = provider.reads();
+        assertThrows(TokenUnavailableException.class, () -> provider.refresh(TestDeadlines.ample()));
+
+        // then
+        assertEquals(1, afterCache);
+        assertEquals(2, provider.reads(), "a read that failed is a read too");
+        assertEquals(2, reads.size());
+    }
+
+    @Test
     void should_name_the_secret_and_the_key_variable_without_the_value_when_the_json_lacks_the_key() {
         // when
         TokenUnavailableException error = assertThrows(TokenUnavailableException.class,

@@ -42,6 +42,12 @@ public final class FakeTokenProvider implements TokenProvider {
         return this;
     }
 
+    /** The fake reads only when refreshed. */
+    @Override
+    public long reads() {
+        return refreshes;
+    }
+
     public int refreshes() {
         return refreshes;
     }
