@@ -93,7 +93,6 @@ run "defaults_set_connect_settings_and_leave_unset_ones_out" {
       CONNECT_READ_TIMEOUT      = "10s"
       CONNECT_RETRY_BASE_DELAY  = "500ms"
       CONNECT_RETRY_MAX_DELAY   = "8s"
-      CONNECT_SETTLE_TIME       = "2s"
       CONNECT_TIME_BUDGET       = "25s"
       FUNCTION_TIMEOUT          = "30s"
       DEPLOY_PROJECT            = "Demo"
