@@ -56,35 +56,17 @@ public class NormalizeZip {
 
                 ByteArrayOutputStream local = new ByteArrayOutputStream();
                 int32(local, 0x04034b50);
-                int16(local, version);
-                int16(local, 0x0800); // names are UTF-8
-                int16(local, store ? 0 : 8);
-                int16(local, dosTime);
-                int16(local, dosDate);
-                int32(local, crc.getValue());
-                int32(local, stored.length);
-                int32(local, data.length);
-                int16(local, nameBytes.length);
-                int16(local, 0);
+                entryFields(local, version, store, dosTime, dosDate, crc.getValue(), stored.length, data.length, nameBytes.length);
                 local.write(nameBytes);
                 local.writeTo(out);
                 out.write(stored);
 
                 int32(central, 0x02014b50);
                 int16(central, (3 << 8) | 20); // made by Unix, so the modes count
-                int16(central, version);
-                int16(central, 0x0800);
-                int16(central, store ? 0 : 8);
-                int16(central, dosTime);
-                int16(central, dosDate);
-                int32(central, crc.getValue());
-                int32(central, stored.length);
-                int32(central, data.length);
-                int16(central, nameBytes.length);
-                int16(central, 0);
-                int16(central, 0);
-                int16(central, 0);
-                int16(central, 0);
+                entryFields(central, version, store, dosTime, dosDate, crc.getValue(), stored.length, data.length, nameBytes.length);
+                int16(central, 0); // file comment length
+                int16(central, 0); // disk number
+                int16(central, 0); // internal attributes
                 int32(central, ((long) mode << 16) | (dir ? 0x10 : 0));
                 int32(central, offset);
                 central.write(nameBytes);
@@ -125,6 +107,24 @@ public class NormalizeZip {
         }
         deflater.end();
         return out.toByteArray();
+    }
+
+    /**
+     * The fields a local header and its central directory entry share, from "version needed" to "extra field
+     * length" (always 0: no extra fields, so no build-dependent timestamps).
+     */
+    private static void entryFields(ByteArrayOutputStream out, int version, boolean stored, int dosTime, int dosDate,
+            long crc, long compressedSize, long size, int nameLength) {
+        int16(out, version);
+        int16(out, 0x0800); // names are UTF-8
+        int16(out, stored ? 0 : 8);
+        int16(out, dosTime);
+        int16(out, dosDate);
+        int32(out, crc);
+        int32(out, compressedSize);
+        int32(out, size);
+        int16(out, nameLength);
+        int16(out, 0);
     }
 
     private static void int16(ByteArrayOutputStream out, int value) {
