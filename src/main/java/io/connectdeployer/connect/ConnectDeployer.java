@@ -28,13 +28,6 @@ public final class ConnectDeployer {
     private final ConnectBodies bodies;
     private final Reconciler reconciler;
 
-    /** For the deploy_update API, which has no list to look a lost answer up in. */
-    public ConnectDeployer(ConnectClient client, TokenProvider tokens, RetryPolicy policy, Sleeper sleeper,
-            LongSupplier nanoClock, DoubleSupplier random, ConnectBodies bodies) {
-        this(client, tokens, policy, sleeper, nanoClock, random, bodies,
-                new Reconciler(client, bodies, ConnectDialect.DEPLOY_UPDATE, Duration.ZERO, Duration.ZERO, sleeper));
-    }
-
     public ConnectDeployer(ConnectClient client, TokenProvider tokens, RetryPolicy policy, Sleeper sleeper,
             LongSupplier nanoClock, DoubleSupplier random, ConnectBodies bodies, Reconciler reconciler) {
         this.client = client;

@@ -20,6 +20,7 @@ import io.connectdeployer.deadline.DeadlineExceededException;
 import io.connectdeployer.testing.FakeConnectClient;
 import io.connectdeployer.testing.FakeNanoClock;
 import io.connectdeployer.testing.FakeTokenProvider;
+import io.connectdeployer.testing.Reconcilers;
 import io.connectdeployer.testing.RecordingSleeper;
 import io.connectdeployer.testing.Requests;
 import io.connectdeployer.testing.TestDeadlines;
@@ -48,7 +49,7 @@ class ConnectDeployerTest {
     /** Deploys with this policy under a deadline of {@code budget} on the test's clock, which starts now. */
     private ConnectOutcome deploy(RetryPolicy policy, Duration budget) {
         ConnectDeployer deployer = new ConnectDeployer(connect, tokens, policy, sleeper, clock, () -> 0.5,
-                new ConnectBodies(MAPPER));
+                new ConnectBodies(MAPPER), Reconcilers.deployUpdate(connect));
         return deployer.deploy(Requests.seedExample(), TestDeadlines.after(budget, clock));
     }
 

@@ -48,6 +48,7 @@ import io.connectdeployer.trigger.Batch;
 import io.connectdeployer.trigger.EventShape;
 import io.connectdeployer.trigger.S3KeyPattern;
 import io.connectdeployer.trigger.Triggers;
+import io.connectdeployer.testing.Reconcilers;
 
 /** Duplicate suppression around real planning and retries, with Connect and the table in memory. */
 class DeduplicationTest {
@@ -73,7 +74,7 @@ class DeduplicationTest {
         FakeNanoClock clock = new FakeNanoClock();
         ConnectDeployer deployer = new ConnectDeployer(connect, new FakeTokenProvider("token-1"),
                 new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(13)), new RecordingSleeper(clock),
-                clock, () -> 0.5, new ConnectBodies(MAPPER));
+                clock, () -> 0.5, new ConnectBodies(MAPPER), Reconcilers.deployUpdate(connect));
         return new DeployRunner(settings, deployer, deduplicator(NOW, failOpen), Routes.NONE);
     }
 

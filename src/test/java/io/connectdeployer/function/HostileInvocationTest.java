@@ -1,7 +1,7 @@
 package io.connectdeployer.function;
 
-import io.connectdeployer.route.Routes;
 import io.connectdeployer.handoff.ReleaseHandOff;
+import io.connectdeployer.route.Routes;
 import io.connectdeployer.testing.GitHubTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +59,7 @@ import io.connectdeployer.url.FunctionUrlResponse;
 import io.connectdeployer.url.FunctionUrlResponses;
 import io.connectdeployer.url.GitHubWebhookHandler;
 import io.connectdeployer.url.RequestAuthenticator;
+import io.connectdeployer.testing.Reconcilers;
 
 /**
  * The whole function minus its I/O: DeployService, FunctionUrlHandler (with the real signature and bearer checks),
@@ -190,7 +191,7 @@ class HostileInvocationTest {
                 DEFAULTS, DefaultTemplates.none(), KEYS, GitHubTime.DEFAULT_POLICY, TestDeadlines.ROOMY, "connect-deployer");
         ConnectDeployer deployer = new ConnectDeployer(connect, new FakeTokenProvider(TOKEN),
                 new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(13)), duration -> {
-                }, System::nanoTime, () -> 0.0, new ConnectBodies(MAPPER));
+                }, System::nanoTime, () -> 0.0, new ConnectBodies(MAPPER), Reconcilers.deployUpdate(connect));
         DeployRunner runner = new DeployRunner(settings, deployer, Deduplicator.off(MAPPER), Routes.NONE);
         RequestAuthenticator authenticator = new RequestAuthenticator(
                 Optional.of(new FakeTokenProvider(WireMockStandIns.WEBHOOK_SECRET)),

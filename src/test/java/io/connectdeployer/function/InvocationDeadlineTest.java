@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.connectdeployer.route.Routes;
 import io.connectdeployer.config.DeploySettings;
 import io.connectdeployer.connect.ConnectBodies;
 import io.connectdeployer.connect.ConnectDeployer;
@@ -29,6 +28,7 @@ import io.connectdeployer.deploy.DeployDefaults;
 import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.function.DeployResult.Deployment;
 import io.connectdeployer.function.DeployResult.Status;
+import io.connectdeployer.route.Routes;
 import io.connectdeployer.secrets.CachedTokenProvider;
 import io.connectdeployer.secrets.TokenProvider;
 import io.connectdeployer.testing.Events;
@@ -37,6 +37,7 @@ import io.connectdeployer.testing.FakeNanoClock;
 import io.connectdeployer.testing.FakeTokenProvider;
 import io.connectdeployer.testing.GitHubTime;
 import io.connectdeployer.testing.InMemoryDeduplicationStore;
+import io.connectdeployer.testing.Reconcilers;
 import io.connectdeployer.testing.RecordingSleeper;
 import io.connectdeployer.testing.TestDeadlines;
 import io.connectdeployer.trigger.Batch;
@@ -151,7 +152,7 @@ class InvocationDeadlineTest {
                 DEFAULTS, DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), GitHubTime.DEFAULT_POLICY,
                 TestDeadlines.ROOMY, "connect-deployer");
         ConnectDeployer deployer = new ConnectDeployer(connect, tokens, MODULE_DEFAULTS, new RecordingSleeper(clock), clock,
-                () -> 0.5, new ConnectBodies(MAPPER));
+                () -> 0.5, new ConnectBodies(MAPPER), Reconcilers.deployUpdate(connect));
         Deduplicator dedupe = new Deduplicator(Optional.of(store), Duration.ofSeconds(90), Duration.ofHours(72), false,
                 Clock.fixed(NOW, ZoneOffset.UTC), MAPPER);
         return new DeployRunner(settings, deployer, dedupe, Routes.NONE);
