@@ -144,6 +144,15 @@ def soak_table(results):
             "| mode | invocations | RSS before → halfway → after | live heap before → after |\n|---|---|---|---|\n" + "\n".join(rows))
 
 
+def routes_note(count):
+    if not count:
+        return "none (`--routes N` adds each function mode again with a routing table of N routes)"
+    return (f"each function mode ran twice: without routes, and as `<mode> + {count} routes` with {count} routes in "
+            f"SSM (moto; each with a match, groups, a filter and parameters), read at init and cached; the event's "
+            f"app matches only the last route by priority, so each event is tried against all {count}, and Connect "
+            f"checked that the route's flow arrived")
+
+
 def markdown(results, context):
     c = context
     artifacts = "\n".join(f"| {z.mode} | `{z.path}` | {z.size:,} | {z.sha256[:12]} | {z.modified} |" for z in c["zips"])
@@ -161,6 +170,7 @@ Written by `bench/run` ([README](README.md)). Regenerate it when a change touche
 - Runs: {plural(c["cold"], "cold start")} per mode, each followed by {plural(c["warm"], "warm invocation")}; the whole run took {c["elapsed"]}
 - Event: `{c["event"]}` (a direct deploy event; Connect, Secrets Manager and the Runtime API are loopback stand-ins)
 - Python peer: {c.get("peer") or "not run"}; modes alternate, one cold start of each in turn
+- Routes: {routes_note(c.get("routes", 0))}
 
 ## Results
 

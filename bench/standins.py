@@ -197,11 +197,13 @@ class RuntimeApi:
 
 
 class ConnectStub:
-    """JFrog Connect's POST /v2/deploy_update answering 201 at once; counts calls and checks the token arrived."""
+    """JFrog Connect's POST /v2/deploy_update answering 201 at once; counts calls and checks that the token arrived
+    and that the deployment went to `expected_flow`."""
 
     def __init__(self, token):
         self.calls = 0
         self.rejected = []
+        self.expected_flow = None
         stub = self
 
         class Handler(_QuietHandler):
@@ -210,9 +212,14 @@ class ConnectStub:
                 if self.path != "/v2/deploy_update":
                     return self.answer(404, b'{"message":"Not Found"}')
                 try:
-                    sent_token = json.loads(body).get("user_token")
-                except ValueError:
-                    sent_token = None
+                    sent = json.loads(body)
+                    sent_token = sent.get("user_token")
+                    sent_flow = sent.get("deployment_configuration", {}).get("flow_id")
+                except (ValueError, AttributeError):
+                    sent_token = sent_flow = None
+                if stub.expected_flow and sent_flow != stub.expected_flow:
+                    stub.rejected.append(body[:300])
+                    return self.answer(400, b'{"message":"unexpected flow"}')
                 if sent_token != token:
                     stub.rejected.append(body[:200])
                     return self.answer(401, b'{"message":"Unauthorized"}')
@@ -246,6 +253,15 @@ class MotoServer:
         client = boto3.client("secretsmanager", endpoint_url=self.endpoint, region_name=region,
                               aws_access_key_id="testing", aws_secret_access_key="testing")
         client.create_secret(Name=name, SecretString=value)
+
+    def put_parameters(self, parameters, region):
+        """SSM String parameters, name to value: the routing table of --routes."""
+        import boto3
+
+        client = boto3.client("ssm", endpoint_url=self.endpoint, region_name=region,
+                              aws_access_key_id="testing", aws_secret_access_key="testing")
+        for name, value in parameters.items():
+            client.put_parameter(Name=name, Value=value, Type="String")
 
     def close(self):
         stop_group(self.process)

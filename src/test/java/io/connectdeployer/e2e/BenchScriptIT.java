@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code bench/run} end to end on one cold start and one warm invocation of the packaged function. Only that it
- * runs and writes its table: timing is the benchmark's business, never a test's. Skipped where python3 or
+ * {@code bench/run} end to end on one cold start and one warm invocation of the packaged function, without and
+ * with a routing table (two routes in moto's SSM; the script fails a run whose answers do not name the route or
+ * whose deployments reach another flow). Only that it runs and writes its table: timing is the benchmark's
+ * business, never a test's. Skipped where python3 or
  * moto_server is not installed, as the benchmark needs both.
  */
 class BenchScriptIT {
@@ -28,7 +30,7 @@ class BenchScriptIT {
     private static final Path OUTPUT = Path.of("target", "bench-smoke.log");
 
     @Test
-    void should_write_one_row_for_the_packaged_mode_when_the_benchmark_runs_one_cold_and_one_warm_invocation() throws Exception {
+    void should_write_one_row_per_mode_and_routing_table_when_the_benchmark_runs_one_cold_and_one_warm_invocation() throws Exception {
         Assumptions.assumeTrue(MotoServer.installed(), "moto_server is not installed: benchmark smoke test skipped");
         Assumptions.assumeTrue(onPath("python3"), "python3 is not installed: benchmark smoke test skipped");
         Path zip = Path.of(System.getProperty("function.zip", "target/function.zip"));
@@ -45,19 +47,24 @@ class BenchScriptIT {
 
         assertTrue(finished, "bench/run did not finish within 3 minutes: see " + OUTPUT);
         assertEquals(0, bench.exitValue(), () -> "bench/run failed:\n" + read(OUTPUT));
-        String mode = mode(zip);
         List<String> results = Files.readAllLines(RESULTS);
+        assertRow(results, mode(zip));
+        assertRow(results, mode(zip) + " \\+ 2 routes");
+    }
+
+    private static void assertRow(List<String> results, String mode) {
         // The summary row ends with the zip size and its mark against the target; the per-run rows number the run.
         Pattern summaryRow = Pattern.compile("\\| " + mode + " \\| .* MB [✓✗] \\|");
         assertEquals(1, results.stream().filter(line -> summaryRow.matcher(line).matches()).count(),
                 () -> "one summary row for " + mode + " expected in " + RESULTS + ":\n" + String.join("\n", results));
-        assertEquals(1, results.stream().filter(line -> line.startsWith("| " + mode + " | 1 | ")).count(),
+        Pattern runRow = Pattern.compile("\\| " + mode + " \\| 1 \\| .*");
+        assertEquals(1, results.stream().filter(line -> runRow.matcher(line).matches()).count(),
                 () -> "one cold start of " + mode + " expected in " + RESULTS + ":\n" + String.join("\n", results));
     }
 
     private static List<String> command(Path zip) {
         // Through python3 rather than the file's own shebang: the executable bit does not survive every checkout.
-        List<String> command = new ArrayList<>(List.of("python3", "bench/run", "--cold", "1", "--warm", "1", "--soak", "0",
+        List<String> command = new ArrayList<>(List.of("python3", "bench/run", "--cold", "1", "--warm", "1", "--soak", "0", "--routes", "2",
                 "--zip", zip.toString(), "--out", RESULTS.toString()));
         String repository = System.getProperty("maven.repo.local");
         if (repository != null) {
