@@ -123,6 +123,44 @@ def runs_table(results):
     return "\n".join(lines)
 
 
+STEPS = ("aws clients", "routes", "secrets", "priming", "then waited")
+
+
+def breakdown_table(results):
+    """Where each mode's init goes, medians: the JVM's creation (with --init-breakdown), what runs before Quarkus's
+    own clock starts, Quarkus's start before the function's init, and the function's init line step by step."""
+    def cell(runs, value):
+        values = [v for v in (value(run) for run in runs) if v is not None]
+        return fmt(statistics.median(values), "time") if values else "—"
+
+    def minus(run, whole, *parts):
+        values = [run.get(whole)] + [run.get(part) for part in parts]
+        return None if any(v is None for v in values) else values[0] - sum(values[1:])
+
+    rows = []
+    for mode, runs in results.items():
+        if not any("own_init_s" in run for run in runs):
+            continue
+        vm = any("create_vm_s" in run for run in runs)
+        cells = [cell(runs, lambda r: r.get("init_s")),
+                 cell(runs, lambda r: r.get("create_vm_s")),
+                 cell(runs, lambda r: minus(r, "init_s", "quarkus_started_s", *(("create_vm_s",) if vm else ()))),
+                 cell(runs, lambda r: minus(r, "quarkus_started_s", "own_init_s")),
+                 cell(runs, lambda r: r.get("own_init_s"))]
+        cells += [cell(runs, lambda r, step=step: r.get(f"step {step}")) for step in STEPS]
+        rows.append(f"| {mode} | " + " | ".join(cells) + " |")
+    if not rows:
+        return "Not measured: no function logged its init line."
+    return ("Medians. *JVM created* is the JVM's own \"Create VM\" (`--init-breakdown`; in the aot mode it includes "
+            "mapping the cache and loading its classes); *before Quarkus* is the rest of init before Quarkus's clock "
+            "starts and after it stops (the runtime interface client, loading the handler; the JVM's creation too "
+            "when not measured); *Quarkus* is its \"started in\" less the function's init; *function* is the "
+            "function's own init line, whose steps follow: the AWS clients, the routes and the secrets run on a "
+            "second thread beside the priming, and *then waited* is the main thread waiting for that thread.\n\n"
+            "| mode | init | JVM created | before Quarkus | Quarkus | function | " + " | ".join(STEPS) + " |\n"
+            + "|---" * (6 + len(STEPS)) + "|\n" + "\n".join(rows))
+
+
 def plural(count, noun):
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
@@ -170,7 +208,9 @@ Written by `bench/run` ([README](README.md)). Regenerate it when a change touche
 - Runs: {plural(c["cold"], "cold start")} per mode, each followed by {plural(c["warm"], "warm invocation")}; the whole run took {c["elapsed"]}
 - Event: `{c["event"]}` (a direct deploy event; Connect, Secrets Manager and the Runtime API are loopback stand-ins)
 - Python peer: {c.get("peer") or "not run"}; modes alternate, one cold start of each in turn
+- CPUs: {f"the function and the peer ran on CPU {c['cpus']} only (`taskset -c {c['cpus']}`)" if c.get("cpus") else "all (`--cpus LIST` pins the function and the peer)"}
 - Routes: {routes_note(c.get("routes", 0))}
+- Variants: {"; ".join(f"`{v}`" for v in c.get("variants") or []) or "none (`--variant LABEL:KEY=VALUE` runs a function mode again with more environment)"}
 
 ## Results
 
@@ -190,6 +230,10 @@ of the memory, the AOT cache).
 ## Each cold start
 
 {runs_table(results)}
+
+## Where init goes
+
+{breakdown_table(results)}
 
 ## A long warm run
 

@@ -183,8 +183,9 @@ public class Wiring {
     /**
      * Creates every bean above at startup and reads the secrets, so bad settings fail init and not the first event;
      * the region first, so a missing one fails init with its own one-line message. Says which deadline applies.
-     * Building the Secrets Manager client and reading the secrets runs beside the priming of the Connect path:
-     * the two are independent, and Lambda's init phase has the CPU to overlap them.
+     * Building the AWS clients and reading the routes and secrets runs beside the priming of the Connect path: the
+     * two are independent, and Lambda's init phase has the CPU to overlap them. Ends with one line saying what each
+     * step took (see {@link InitTimings}).
      */
     void init(@Observes StartupEvent started, AwsRegion region, DeploySettings settings, DeploymentMetrics metrics,
             ObjectMapper mapper, ConnectClient client,
@@ -195,31 +196,44 @@ public class Wiring {
         } else {
             LOG.warn(settings.deadline().startupNote());
         }
+        InitTimings timings = new InitTimings(System::nanoTime);
         CompletableFuture<Void> secrets = CompletableFuture.runAsync(() -> {
-                    dedupe.get();
-                    // The Lambda client, when GITHUB_HANDOFF_TARGET is set: built here, not by the first delivery.
-                    handOff.get();
+                    // The AWS clients are built here: the dedupe table's, the Lambda client when GITHUB_HANDOFF_TARGET
+                    // is set, SSM's for routes, Secrets Manager's for the token and the Function URL secrets.
+                    timings.time("aws clients", () -> {
+                        dedupe.get();
+                        handOff.get();
+                        routes.get();
+                        tokens.get();
+                        authenticator.get();
+                    });
                     // A routing table that cannot be read or has a bad route fails init: see CachedRoutes.
                     if (routes.get() instanceof CachedRoutes cached) {
-                        cached.load(StartupSecrets.deadline(System::nanoTime));
+                        timings.time("routes", () -> cached.load(StartupSecrets.deadline(System::nanoTime)));
                     }
-                    StartupSecrets.read(settings.defaults().dryRun(), tokens.get(), authenticator.get(),
-                            StartupSecrets.deadline(System::nanoTime));
+                    timings.time("secrets", () -> StartupSecrets.read(settings.defaults().dryRun(), tokens.get(),
+                            authenticator.get(), StartupSecrets.deadline(System::nanoTime)));
                 },
                 task -> new Thread(task, "init-secrets").start());
-        try {
-            Priming.run(settings, mapper, client);
-        } catch (RuntimeException | JsonProcessingException unexpected) {
-            // Priming only warms code paths; a failure here must not stop the function.
-            LOG.warn("priming failed: " + unexpected);
-        }
+        timings.time("priming", () -> {
+            try {
+                Priming.run(settings, mapper, client);
+            } catch (RuntimeException | JsonProcessingException unexpected) {
+                // Priming only warms code paths; a failure here must not stop the function.
+                LOG.warn("priming failed: " + unexpected);
+            }
+        });
+        long waiting = System.nanoTime();
         try {
             secrets.join();
         } catch (CompletionException failed) {
             // The failure itself (a bad route, a missing table) is the message init should end with.
             throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        } finally {
+            timings.record("then waited", waiting);
         }
         deployer.get();
+        LOG.info(timings.summary());
         snapStartRestore = SnapStartRestore.register(tokens.get(), authenticator.get());
     }
 }
