@@ -26,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The training run behind the AOT cache: the task root's own bootstrap, started as Lambda starts it, under a local
- * Runtime API, with stand-ins for Connect, Secrets Manager, DynamoDB and Lambda's Invoke API, all on loopback, so
+ * Runtime API, with stand-ins for Connect, Secrets Manager, SSM (routes), DynamoDB and Lambda's Invoke API, all on loopback, so
  * nothing leaves the machine. It gets one event of every trigger shape that really deploys (a dry run never loads
  * the SDK or HTTP paths), each answer is checked, and on SIGTERM the JVM writes the cache as it exits.
  */
@@ -48,6 +48,7 @@ final class AotTraining {
             "events/function-url/plain.json");
     /** Verified and handed off to Lambda's Invoke API; the handed-off event then deploys. */
     private static final String GITHUB_DELIVERY = "events/github/release-published.json";
+    private static final String ROUTES_PATH = "/connect-deployer-training/routes/";
     private static final Duration FIRST_ANSWER = Duration.ofMinutes(3);
     private static final Duration ANSWER = Duration.ofSeconds(60);
     /** Writing the cache at exit starts a second JVM that assembles it: minutes on a loaded 2-core machine. */
@@ -121,13 +122,16 @@ final class AotTraining {
                 Map.entry("DEDUPE_TABLE", "connect-deployer-training"),
                 Map.entry("FUNCTION_TIMEOUT", "30s"),
                 Map.entry("DEPLOY_PROJECT", "Demo"),
-                Map.entry("DEPLOY_FLOW_ID", "f-training"));
+                Map.entry("DEPLOY_FLOW_ID", "f-training"),
+                // Routes from SSM (the stand-in's two, see StandIns.ROUTES), so a routed start finds its classes cached.
+                Map.entry("DEPLOY_ROUTES_PATH", ROUTES_PATH));
     }
 
     private static void expectDeployed(String event, String answer) {
-        // A direct answer, or a Function URL's, whose body is the same JSON as a string.
-        if (!answer.contains("\"status\":\"created\"") && !answer.contains("\\\"status\\\":\\\"created\\\"")) {
-            throw new IllegalStateException("training: " + event + " did not deploy: " + answer);
+        // A direct answer, or a Function URL's, whose body is the same JSON as a string; a route decided each.
+        String plain = answer.replace("\\\"", "\"");
+        if (!plain.contains("\"status\":\"created\"") || !plain.contains("\"route\":\"training-")) {
+            throw new IllegalStateException("training: " + event + " did not deploy through a route: " + answer);
         }
     }
 
@@ -210,10 +214,16 @@ final class AotTraining {
         }
     }
 
-    /** Connect, Secrets Manager, DynamoDB and Lambda's Invoke API on one loopback port, answering what deploys. */
+    /** Connect, Secrets Manager, SSM, DynamoDB and Lambda's Invoke API on one loopback port, answering what deploys. */
     private static final class StandIns implements AutoCloseable {
 
         private static final Pattern SECRET_ID = Pattern.compile("\"SecretId\"\\s*:\\s*\"([^\"]+)\"");
+        /** S3 objects through one route (a glob and placeholders), everything else through a catch-all. */
+        private static final Map<String, String> ROUTES = Map.of(
+                "training-s3", "{\"priority\":10,\"match\":{\"bucket\":\"*\"},\"flow_id\":\"f-training\","
+                        + "\"parameters\":{\"artifact_url\":\"s3://${bucket}/${key}\"}}",
+                "training-all", "{\"priority\":100,\"flow_id\":\"f-training\","
+                        + "\"filters\":[{\"type\":\"tag\",\"operand\":\"is\",\"value\":\"training\"}]}");
         private static final Map<String, String> SECRETS = Map.of(
                 "training/token", "{\"user_token\":\"" + TOKEN + "\"}",
                 "training/webhook", WEBHOOK_SECRET,
@@ -248,6 +258,11 @@ final class AotTraining {
                 String value = id.find() ? SECRETS.get(id.group(1)) : null;
                 respond(exchange, value == null ? 400 : 200, value == null ? "{\"__type\":\"ResourceNotFoundException\"}"
                         : "{\"Name\":\"" + id.group(1) + "\",\"SecretString\":" + jsonString(value) + ",\"VersionId\":\"v1\"}");
+            } else if (target.equals("AmazonSSM.GetParametersByPath")) {
+                respond(exchange, 200, "{\"Parameters\":[" + String.join(",", ROUTES.entrySet().stream()
+                        .map(route -> "{\"Name\":\"" + ROUTES_PATH + route.getKey() + "\",\"Type\":\"String\",\"Value\":"
+                                + jsonString(route.getValue()) + ",\"Version\":1,\"DataType\":\"text\"}")
+                        .toList()) + "]}");
             } else if (target.equals("DynamoDB_20120810.PutItem") || target.equals("DynamoDB_20120810.DeleteItem")) {
                 respond(exchange, 200, "{}"); // every claim is new, every completion and release succeeds
             } else {

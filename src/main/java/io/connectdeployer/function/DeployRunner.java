@@ -85,7 +85,7 @@ public class DeployRunner {
                         deployments.add(ignored(deploy.eventId(), reason));
                         continue;
                     }
-                    InvocationLog.failure(batch.source(), deploy.eventId(), request, failure, started);
+                    InvocationLog.failure(batch.source(), deploy.eventId(), request, route, failure, started);
                     failures.add(failure);
                     deployments.add(failed(deploy.eventId(), request, failure, route));
                 }

@@ -32,31 +32,39 @@ public final class InvocationLog {
 
     public static void success(String outcome, Source source, String eventId, DeployRequest request, Integer httpStatus,
             Integer attempts, long startedNanos) {
-        write(Logger.Level.INFO, outcome, source, eventId, request, httpStatus, attempts, startedNanos, null, null, null);
+        write(Logger.Level.INFO, outcome, source, eventId, request, null, httpStatus, attempts, startedNanos, null, null, null);
     }
 
     /** A deployment Connect made; one found after a lost answer carries how it was found as its reason. */
     public static void created(Source source, String eventId, DeployRequest request, ConnectOutcome outcome, long startedNanos) {
-        write(Logger.Level.INFO, "created", source, eventId, request, outcome.httpStatus(), outcome.attempts(), startedNanos,
+        write(Logger.Level.INFO, "created", source, eventId, request, null, outcome.httpStatus(), outcome.attempts(), startedNanos,
                 null, outcome.note(), outcome.calls());
     }
 
     public static void accepted(Source source, String eventId, String reason, long startedNanos) {
-        write(Logger.Level.INFO, "accepted", source, eventId, null, null, null, startedNanos, null, reason, null);
+        write(Logger.Level.INFO, "accepted", source, eventId, null, null, null, null, startedNanos, null, reason, null);
     }
 
     public static void ignored(Source source, String eventId, String reason, long startedNanos) {
-        write(Logger.Level.INFO, "ignored", source, eventId, null, null, null, startedNanos, null, reason, null);
+        write(Logger.Level.INFO, "ignored", source, eventId, null, null, null, null, startedNanos, null, reason, null);
     }
 
     public static void failure(Source source, String eventId, DeployRequest request, DeployerException error, long startedNanos) {
+        failure(source, eventId, request, null, error, startedNanos);
+    }
+
+    /** @param route the route that decided, when planning failed before there was a request to carry it */
+    public static void failure(Source source, String eventId, DeployRequest request, String route, DeployerException error,
+            long startedNanos) {
         Logger.Level level = error.httpStatus() < 500 ? Logger.Level.WARN : Logger.Level.ERROR;
-        write(level, error instanceof ConnectOutcomeUnknownException ? "uncertain" : "failed", source, eventId, request, null, error.attempts() > 0 ? error.attempts() : null,
-                startedNanos, error, null, error.connectCalls());
+        write(level, error instanceof ConnectOutcomeUnknownException ? "uncertain" : "failed", source, eventId, request, route, null,
+                error.attempts() > 0 ? error.attempts() : null, startedNanos, error, null, error.connectCalls());
     }
 
     private static void write(Logger.Level level, String outcome, Source source, String eventId, DeployRequest request,
-            Integer httpStatus, Integer attempts, long startedNanos, DeployerException error, String reason, ConnectCalls calls) {
+            String plannedRoute, Integer httpStatus, Integer attempts, long startedNanos, DeployerException error, String reason,
+            ConnectCalls calls) {
+        String route = request != null && request.route() != null ? request.route() : plannedRoute;
         long durationMs = (System.nanoTime() - startedNanos) / 1_000_000;
         String traceId = System.getProperty(TRACE_PROPERTY);
         try {
@@ -73,16 +81,16 @@ public final class InvocationLog {
                     put("app_version", request.app().version());
                 }
                 put("marker", request.marker() == null ? null : request.marker().text());
-                put("route", request.route());
             }
+            put("route", route);
             put("http_status", httpStatus);
             put("attempts", attempts);
             if (error != null) {
                 put("error_type", error.getClass().getSimpleName());
             }
             put("reason", reason);
-            LOG.logf(level, "deploy %s: source=%s event=%s project=%s flow=%s app=%s attempts=%s duration=%dms%s%s", outcome,
-                    source == null ? "-" : source.json(), eventId == null ? "-" : eventId,
+            LOG.logf(level, "deploy %s: source=%s event=%s%s project=%s flow=%s app=%s attempts=%s duration=%dms%s%s", outcome,
+                    source == null ? "-" : source.json(), eventId == null ? "-" : eventId, route == null ? "" : " route=" + route,
                     request == null ? "-" : request.project(), request == null ? "-" : request.flowId(),
                     request == null || request.app() == null ? "-" : request.app().name() + "@" + request.app().version(),
                     attempts == null ? "-" : attempts, durationMs, error == null ? "" : " error=" + error.logMessage(),

@@ -8,7 +8,9 @@ import static io.connectdeployer.testing.ConnectStubs.DEPLOY_UPDATE;
 import static io.connectdeployer.testing.Lambda.functionUrl;
 import static io.connectdeployer.testing.Lambda.invoke;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,7 @@ import io.connectdeployer.testing.ConnectStubs;
 import io.connectdeployer.testing.Events;
 import io.connectdeployer.testing.GitHubDeliveries;
 import io.connectdeployer.testing.InjectWireMock;
+import io.connectdeployer.testing.Resources;
 import io.connectdeployer.testing.Lambda.HttpAnswer;
 import io.connectdeployer.testing.RoutesProfile;
 import io.connectdeployer.testing.SsmStubs;
@@ -125,6 +128,22 @@ class RoutesTest {
                 .body("deployments[0].route", equalTo("manual"))
                 .body("deployments[0].flow_id", equalTo("f-own"));
 
+        wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
+    }
+
+    @Test
+    void should_name_the_route_in_the_result_and_the_log_line_when_the_routed_deployment_cannot_be_planned() {
+        // The "manual" route takes direct calls; without a version the deployment cannot be planned.
+        invoke(Events.parse("{\"app\": {\"name\": \"unplannable-tool\"}}"))
+                .statusCode(500)
+                .body("errorMessage", startsWith("io.connectdeployer.deploy.InvalidDeployEventException: "));
+
+        // Only this class routes, and only this test fails a deployment: the one line the log holds with the route.
+        List<String> lines = Resources.testLog().lines().filter(line -> line.contains("deploy failed: ")
+                && line.contains(" route=")).toList();
+        assertEquals(1, lines.size(), () -> "one routed failure line expected, got " + lines);
+        assertTrue(lines.get(0).contains("deploy failed: source=direct event=- route=manual project=- flow=- app=-"), lines.get(0));
+        assertTrue(lines.get(0).contains("$.app.version: required"), lines.get(0));
         wireMock.verify(exactly(0), postRequestedFor(urlEqualTo(DEPLOY_UPDATE)));
     }
 
