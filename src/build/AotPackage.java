@@ -24,7 +24,10 @@ import java.util.zip.ZipOutputStream;
  *   app.jar          function.zip's root (our classes and Quarkus's generated ones) as one jar: CDS and the AOT
  *                    cache take classes from jars only, never from directories
  *   lib/*.jar        function.zip's lib/, unchanged
- *   ric/*.jar        the Lambda Java runtime interface client and its serialization jar
+ *   ric/*.jar        the Lambda Java runtime interface client (without its JNI libraries) and its serialization jar
+ *   ric/libaws-lambda-jni.so
+ *                    the client's JNI library for linux-x86_64, unpacked once here: bootstrap names it, so no start
+ *                    copies it out of the jar to /tmp (the client's default), and the other platforms' stay out
  *   classpath.args   -cp with all of the above, relative, in the order the managed runtime uses
  *   jar-mtime        the modification time (epoch seconds) every jar had in training: the zip entries' time
  *   app.aot          the AOT cache (JEP 483/514/515) from a training run of bootstrap itself (AotTraining)
@@ -131,14 +134,42 @@ public class AotPackage {
         List<String> jars = new ArrayList<>();
         try (Stream<Path> found = Files.list(ricDir)) {
             for (Path jar : found.filter(path -> path.toString().endsWith(".jar")).sorted().toList()) {
-                Files.copy(jar, task.resolve("ric").resolve(jar.getFileName()));
+                Path copy = task.resolve("ric").resolve(jar.getFileName());
+                if (jar.getFileName().toString().contains("aws-lambda-java-runtime-interface-client")) {
+                    splitJniLibrary(jar, copy, task.resolve(JNI_LIBRARY));
+                } else {
+                    Files.copy(jar, copy);
+                }
                 jars.add("ric/" + jar.getFileName());
             }
         }
-        if (jars.stream().noneMatch(jar -> jar.contains("aws-lambda-java-runtime-interface-client"))) {
-            throw new IllegalStateException(ricDir + " holds no aws-lambda-java-runtime-interface-client jar");
+        if (!Files.isRegularFile(task.resolve(JNI_LIBRARY))) {
+            throw new IllegalStateException(ricDir + " holds no aws-lambda-java-runtime-interface-client jar with " + JNI_ENTRY);
         }
         return jars;
+    }
+
+    /** The client's JNI library bootstrap loads (src/build/aot/bootstrap names this path). */
+    private static final String JNI_LIBRARY = "ric/libaws-lambda-jni.so";
+    private static final String JNI_ENTRY = "jni/libaws-lambda-jni.linux-x86_64.so";
+
+    /** The jar without its jni/ libraries (four platforms, 3.7 MB), and the x86_64 one as a file of its own. */
+    private static void splitJniLibrary(Path jar, Path copy, Path library) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry entry : zip.stream().toList()) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    if (entry.getName().equals(JNI_ENTRY)) {
+                        Files.copy(in, library);
+                    } else if (!entry.getName().startsWith("jni/")) {
+                        ZipEntry kept = new ZipEntry(entry.getName());
+                        kept.setTime(entry.getTime()); // the same bytes from every build
+                        out.putNextEntry(kept);
+                        in.transferTo(out);
+                        out.closeEntry();
+                    }
+                }
+            }
+        }
     }
 
     /** No debug attributes, headers or man pages; no --compress, since the zip compresses it and Lambda starts it. */
