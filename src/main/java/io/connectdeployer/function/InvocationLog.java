@@ -100,7 +100,7 @@ public final class InvocationLog {
         }
         try {
             metrics().write(new MetricFacts(outcome, source == null ? null : source.json(),
-                    error == null ? null : error.getClass().getSimpleName(), durationMs, attempts, calls, eventId, traceId));
+                    error == null ? null : error.getClass().getSimpleName(), durationMs, attempts, calls, eventId, traceId, route));
         } catch (RuntimeException unexpected) {
             // A metrics line is never worth failing the deployment it counts.
             LOG.warn("metrics line not written: " + unexpected);

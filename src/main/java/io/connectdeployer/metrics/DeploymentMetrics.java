@@ -126,6 +126,9 @@ public final class DeploymentMetrics {
             if (facts.traceId() != null) {
                 json.writeStringField("trace_id", facts.traceId());
             }
+            if (facts.route() != null) {
+                json.writeStringField("route", facts.route());
+            }
             json.writeEndObject();
         } catch (IOException cannotHappen) {
             throw new UncheckedIOException(cannotHappen);

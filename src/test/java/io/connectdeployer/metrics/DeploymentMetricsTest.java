@@ -25,7 +25,7 @@ class DeploymentMetricsTest {
         DeploymentMetrics metrics = new DeploymentMetrics("Acme/Deploys", "fw-deployer", () -> 1_764_500_000_000L, written::add);
 
         // when
-        metrics.write(new MetricFacts("created", "s3", null, 412, 1, new ConnectCalls(List.of(380L), 0, 0), "evt-1", "Root=1-abc"));
+        metrics.write(new MetricFacts("created", "s3", null, 412, 1, new ConnectCalls(List.of(380L), 0, 0), "evt-1", "Root=1-abc", "gateway"));
 
         // then
         assertEquals(List.of("{\"_aws\":{\"Timestamp\":1764500000000,\"CloudWatchMetrics\":["
@@ -36,7 +36,7 @@ class DeploymentMetricsTest {
                 + "{\"Name\":\"ConnectLatency\",\"Unit\":\"Milliseconds\"}]}]},"
                 + "\"Service\":\"fw-deployer\",\"Outcome\":\"created\",\"Source\":\"s3\",\"Deployments\":1,\"DeploymentDuration\":412,"
                 + "\"ConnectAttempts\":1,\"RateLimitWaits\":0,\"SecretReads\":0,\"ConnectLatency\":[380],"
-                + "\"event_id\":\"evt-1\",\"trace_id\":\"Root=1-abc\"}"), written);
+                + "\"event_id\":\"evt-1\",\"trace_id\":\"Root=1-abc\",\"route\":\"gateway\"}"), written);
         EmfSpec.check(written.get(0));
     }
 
@@ -46,7 +46,7 @@ class DeploymentMetricsTest {
         DeploymentMetrics metrics = new DeploymentMetrics("ConnectDeployer", "svc", () -> 1L, written::add);
 
         // when
-        metrics.write(new MetricFacts("failed", "direct", "TokenUnavailableException", 3, null, new ConnectCalls(List.of(), 0, 1), null, null));
+        metrics.write(new MetricFacts("failed", "direct", "TokenUnavailableException", 3, null, new ConnectCalls(List.of(), 0, 1), null, null, null));
 
         // then
         JsonNode line = EmfSpec.check(written.get(0));
@@ -66,7 +66,7 @@ class DeploymentMetricsTest {
         }
 
         // when
-        metrics.write(new MetricFacts("failed", "s3", "ConnectUnavailableException", 3, 150, new ConnectCalls(many, 0, 0), null, null));
+        metrics.write(new MetricFacts("failed", "s3", "ConnectUnavailableException", 3, 150, new ConnectCalls(many, 0, 0), null, null, null));
 
         // then
         assertEquals(100, EmfSpec.check(written.get(0)).path("ConnectLatency").size());
