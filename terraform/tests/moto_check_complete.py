@@ -33,6 +33,20 @@ class Checks:
         else:
             self.failures.append(f"{what} {detail}".strip())
 
+    def run(self, groups, aws, out):
+        for group in groups:
+            try:
+                group(self, aws, out)
+            except ClientError as error:  # a missing resource fails its group, the others still run
+                self.true(group.__name__, False, f"stopped: {error}")
+
+    def finish(self):
+        """Prints each failure and the counts; the exit code."""
+        for failure in self.failures:
+            print(f"FAILED: {failure}")
+        print(f"{self.passed} checks passed, {len(self.failures)} failed")
+        return 1 if self.failures else 0
+
 
 def clients(endpoint):
     def client(service):
@@ -264,15 +278,8 @@ def main():
     else:
         with open(what) as f:
             out = {name: output["value"] for name, output in json.load(f).items()}
-        for group in (check_function, check_permissions, check_triggers, check_iam, check_rest):
-            try:
-                group(c, aws, out)
-            except ClientError as error:  # a missing resource fails its group, the others still run
-                c.true(group.__name__, False, f"stopped: {error}")
-    for failure in c.failures:
-        print(f"FAILED: {failure}")
-    print(f"{c.passed} checks passed, {len(c.failures)} failed")
-    return 1 if c.failures else 0
+        c.run((check_function, check_permissions, check_triggers, check_iam, check_rest), aws, out)
+    return c.finish()
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ module "connect_deployer" {
 
   function_name = local.name
   function_zip  = var.function_zip
+  snap_start    = var.snap_start
 
   connect_token_secret_recovery_window_in_days = 0
 

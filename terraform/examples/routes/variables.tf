@@ -31,3 +31,9 @@ variable "github_org" {
   type        = string
   default     = "octo-org"
 }
+
+variable "snap_start" {
+  description = "SnapStart in jvm mode. Only the offline test turns it off: moto_server reports every function without SnapStart, so a plan after apply would never be empty."
+  type        = bool
+  default     = true
+}
