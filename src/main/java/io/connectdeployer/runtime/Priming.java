@@ -18,6 +18,8 @@ import io.connectdeployer.function.DeployResult;
 import io.connectdeployer.function.DeployResult.Deployment;
 import io.connectdeployer.function.DeployResult.Status;
 import io.connectdeployer.function.DeployRunner;
+import io.connectdeployer.route.RouteParser;
+import io.connectdeployer.route.RouteTable;
 import io.connectdeployer.trigger.BearerToken;
 import io.connectdeployer.trigger.EventShape;
 import io.connectdeployer.trigger.Source;
@@ -29,7 +31,8 @@ import io.connectdeployer.url.FunctionUrlResponse;
 /**
  * Runs the pure paths once during init, so the first real event does not pay for loading and linking them (and a
  * SnapStart snapshot holds them warm): recognising each event shape, planning, building and writing a payload and
- * a result, the HMAC and digest code. Nothing leaves the process and nothing is deployed.
+ * a result, reading and matching a routing table, the HMAC and digest code. Nothing leaves the process and nothing
+ * is deployed.
  */
 final class Priming {
 
@@ -46,12 +49,18 @@ final class Priming {
     private Priming() {
     }
 
+    /** A route with a source list, a glob and a key pattern: reading a routing table and matching one are warm too. */
+    private static final Map<String, String> ROUTES = Map.of("/prime/prime", "{\"priority\":1,\"project\":\"prime\","
+            + "\"flow_id\":\"f-prime\",\"match\":{\"source\":[\"direct\"],\"app\":\"pr?me*\",\"key_pattern\":\"(?<app>[^/]+)/.*\"}}");
+
     static void run(DeploySettings settings, ObjectMapper mapper, ConnectClient client) throws JsonProcessingException {
+        RouteTable routes = RouteParser.parse("/prime", ROUTES, settings.defaults(), mapper);
         for (String sample : SAMPLES) {
             var event = mapper.readTree(sample);
             var batch = Triggers.batch(EventShape.of(event), event, settings.s3Keys(), settings.github());
             for (var work : batch.work()) {
                 if (work instanceof Work.Deploy deploy) {
+                    routes.first(batch.source(), deploy);
                     plan(settings, batch.source(), deploy);
                 }
             }

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,16 @@ class DeployFunctionTest {
     @BeforeEach
     void resetConnect() {
         WireMockStandIns.resetConnect(wireMock);
+    }
+
+    @Test
+    void should_say_what_init_took_and_prime_every_path_without_a_failure() {
+        // Priming reads a routing table of its own and plans each event shape: a change that breaks one of those
+        // paths shows here, not as a silently colder first event.
+        String log = Resources.testLog();
+        assertFalse(log.contains("priming failed"), "priming logged a failure");
+        assertTrue(log.lines().anyMatch(line -> line.matches(".*init: \\d+ ms in the function's own startup \\(.*priming \\d+ ms.*")),
+                "no init line naming the priming step");
     }
 
     @Test
