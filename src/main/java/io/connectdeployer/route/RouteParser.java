@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +22,6 @@ import io.connectdeployer.deploy.Problem;
 import io.connectdeployer.event.DeployEvent;
 import io.connectdeployer.event.DeployEventReader;
 import io.connectdeployer.event.JsonFields;
-import io.connectdeployer.trigger.Source;
 
 /**
  * The parameters under DEPLOY_ROUTES_PATH in, a {@link RouteTable} out, or one {@link InvalidRoutesException}
@@ -37,8 +34,6 @@ public final class RouteParser {
     static final Set<String> DEPLOY_KEYS = JsonFields.keys("project", "flow_id", "app", "groups", "filters", "parameters",
             "comment", "dry_run");
     static final Set<String> KEYS = union(JsonFields.keys("priority", "match"), DEPLOY_KEYS);
-    static final Set<String> MATCH_KEYS = JsonFields.keys("source", "app", "bucket", "key_prefix", "key_pattern", "repository",
-            "eventbridge_source", "detail_type", "schedule");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     private final String path;
@@ -105,7 +100,7 @@ public final class RouteParser {
     private Route route(String name, JsonNode json, JsonFields fields, List<Problem> found) {
         Integer priority = priority(fields.raw("priority"), found);
         RouteMatch match = fields.raw("match") == null ? new RouteMatch(null, null, null, null, null, null, null, null, null)
-                : match(fields.raw("match"), found);
+                : RouteMatchReader.read(fields.raw("match"), found);
         ObjectNode deployFields = mapper.createObjectNode();
         json.fields().forEachRemaining(field -> {
             if (DEPLOY_KEYS.contains(field.getKey())) {
@@ -149,76 +144,6 @@ public final class RouteParser {
             return null;
         }
         return priority.intValue();
-    }
-
-    private RouteMatch match(JsonNode json, List<Problem> found) {
-        return JsonFields.of(json, "$.match", MATCH_KEYS, found).map(fields -> new RouteMatch(
-                sources(fields.raw("source"), found),
-                glob(fields, "app", found),
-                glob(fields, "bucket", found),
-                text(fields, "key_prefix", found),
-                keyPattern(fields, found),
-                glob(fields, "repository", found),
-                glob(fields, "eventbridge_source", found),
-                glob(fields, "detail_type", found),
-                glob(fields, "schedule", found))).orElse(null);
-    }
-
-    private static Set<Source> sources(JsonNode json, List<Problem> found) {
-        if (json == null) {
-            return null;
-        }
-        List<JsonNode> names = new ArrayList<>();
-        if (json.isArray()) {
-            json.forEach(names::add);
-        } else {
-            names.add(json);
-        }
-        Set<Source> sources = new LinkedHashSet<>();
-        List<String> known = java.util.Arrays.stream(Source.values()).map(Source::json).toList();
-        for (JsonNode name : names) {
-            String text = name.isTextual() ? name.textValue().toLowerCase(Locale.ROOT) : null;
-            if (text == null || !known.contains(text)) {
-                found.add(new Problem("$.match.source", name + " is not one of " + String.join(", ", known)));
-            } else {
-                sources.add(Source.valueOf(text.toUpperCase(Locale.ROOT)));
-            }
-        }
-        if (sources.isEmpty() && found.stream().noneMatch(p -> p.path().equals("$.match.source"))) {
-            found.add(new Problem("$.match.source", "an empty list matches nothing: name a source, or leave the condition out"));
-        }
-        return sources;
-    }
-
-    private static String text(JsonFields fields, String key, List<Problem> found) {
-        JsonNode value = fields.raw(key);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isTextual() || value.textValue().isEmpty()) {
-            found.add(new Problem(fields.path(key), "must be a non-empty string, not " + value));
-            return null;
-        }
-        return value.textValue();
-    }
-
-    private static Glob glob(JsonFields fields, String key, List<Problem> found) {
-        String text = text(fields, key, found);
-        return text == null ? null : Glob.of(text);
-    }
-
-    private static Pattern keyPattern(JsonFields fields, List<Problem> found) {
-        String regex = text(fields, "key_pattern", found);
-        if (regex == null) {
-            return null;
-        }
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException invalid) {
-            found.add(new Problem(fields.path("key_pattern"), "not a valid regular expression (" + invalid.getDescription()
-                    + " near index " + invalid.getIndex() + ")"));
-            return null;
-        }
     }
 
     private JsonNode readJson(String value, List<Problem> found) {
