@@ -122,7 +122,8 @@ locals {
         region = local.region
         view   = "table"
         query = join(" | ", [
-          "SOURCE '${local.log_group_name}' fields @timestamp, mdc.outcome, mdc.source, mdc.project, mdc.app, mdc.app_version, mdc.error_type, mdc.event_id, message",
+          "SOURCE '${local.log_group_name}'",
+          "fields @timestamp, mdc.outcome, mdc.source, mdc.project, mdc.app, mdc.app_version, mdc.error_type, mdc.event_id, message",
           "filter mdc.outcome in ['failed', 'uncertain']",
           "sort @timestamp desc",
           "limit 20",

@@ -41,6 +41,11 @@ resource "aws_ssm_parameter" "route" {
       error_message = "routes.${each.key}: no flow_id, and deploy_flow_id is not set: give the route its flow_id."
     }
     precondition {
+      # SSM's standard tier holds 4 KB a parameter: the value as written, without the unset attributes.
+      condition     = length(jsonencode(local.route_values[each.key])) <= 4096
+      error_message = "routes.${each.key}: at most 4 KB as JSON (an SSM standard parameter); split it into two routes."
+    }
+    precondition {
       condition     = each.value.project != null || var.deploy_project != null
       error_message = "routes.${each.key}: no project, and deploy_project is not set: give the route its project."
     }

@@ -857,12 +857,8 @@ variable "routes" {
 
   # No check of key_pattern here: it is a Java regex, which Terraform's RE2 would misjudge (lookarounds,
   # possessive quantifiers); the function refuses a bad one at start, naming the route.
-
-  validation {
-    # SSM's standard tier holds 4 KB a parameter.
-    condition     = alltrue([for r in values(var.routes) : length(jsonencode(r)) <= 4096])
-    error_message = "routes: a route is at most 4 KB as JSON (an SSM standard parameter); split it into two routes."
-  }
+  # The 4 KB a standard SSM parameter holds is checked on the value written (routes.tf), not on this input, whose
+  # unset optional attributes would count as nulls.
 }
 
 variable "routes_path" {
@@ -880,6 +876,12 @@ variable "routes_ttl" {
   description = "DEPLOY_ROUTES_TTL: how long the function uses the routes it read before reading them again (a changed route takes effect within it, without a redeploy). Null: the function's default, 5m."
   type        = string
   default     = null
+
+  validation {
+    # The function refuses a TTL that is not positive at start.
+    condition     = var.routes_ttl == null || can(regex("^[0-9]*[1-9][0-9]*(ms|s|m|h|d)$", coalesce(var.routes_ttl, "1s")))
+    error_message = "routes_ttl: a positive duration such as 30s or 5m."
+  }
 }
 
 ################################################################################

@@ -86,7 +86,7 @@ run "dashboard_has_a_widget_for_each_question" {
   }
 
   assert {
-    condition     = startswith(jsondecode(aws_cloudwatch_dashboard.this[0].dashboard_body).widgets[7].properties.query, "SOURCE '/aws/lambda/connect-deployer' fields @timestamp, mdc.outcome")
+    condition     = startswith(jsondecode(aws_cloudwatch_dashboard.this[0].dashboard_body).widgets[7].properties.query, "SOURCE '/aws/lambda/connect-deployer' | fields @timestamp, mdc.outcome")
     error_message = "the log widget reads the function's log group"
   }
 

@@ -144,3 +144,31 @@ run "path_with_trailing_slash" {
   }
   expect_failures = [var.routes_path]
 }
+
+run "route_over_4_kb_as_written" {
+  command = plan
+  variables {
+    routes = { big = { priority = 1, flow_id = "f-big", parameters = { blob = join("", [for i in range(410) : "0123456789"]) } } }
+  }
+  expect_failures = [aws_ssm_parameter.route["big"]]
+}
+
+run "route_near_4_kb_as_written_fits" {
+  command = plan
+  variables {
+    # 3,900 characters of parameters: the stored JSON fits, though the input with its unset attributes as nulls would not.
+    routes = { big = { priority = 1, flow_id = "f-big", parameters = { blob = join("", [for i in range(390) : "0123456789"]) } } }
+  }
+  assert {
+    condition     = length(aws_ssm_parameter.route["big"].value) <= 4096
+    error_message = "a route that fits as written is accepted"
+  }
+}
+
+run "routes_ttl_not_positive" {
+  command = plan
+  variables {
+    routes_ttl = "0s"
+  }
+  expect_failures = [var.routes_ttl]
+}
