@@ -34,11 +34,6 @@ public record DeployRequest(
         this(project, groups, filters, flowId, app, parameters, comment, dryRun, null, null);
     }
 
-    public DeployRequest(String project, List<String> groups, List<Filter> filters, String flowId, App app,
-            Map<String, String> parameters, String comment, boolean dryRun, DeploymentMarker marker) {
-        this(project, groups, filters, flowId, app, parameters, comment, dryRun, marker, null);
-    }
-
     public DeployRequest marked(DeploymentMarker marker) {
         return new DeployRequest(project, groups, filters, flowId, app, parameters, comment, dryRun, marker, route);
     }

@@ -1,7 +1,5 @@
 package io.connectdeployer.trigger;
 
-import java.util.List;
-
 /**
  * The names of what a trigger tells routes about an event besides its source and app ({@link Work.Deploy#facts()}):
  * a route's conditions of the same names compare against them.
@@ -20,8 +18,6 @@ public final class Facts {
      * a route that names its own {@code key_prefix} or {@code key_pattern} takes it; else it is ignored.
      */
     public static final String UNMATCHED = "unmatched";
-
-    public static final List<String> ALL = List.of(BUCKET, KEY, REPOSITORY, EVENTBRIDGE_SOURCE, DETAIL_TYPE, SCHEDULE);
 
     private Facts() {
     }
