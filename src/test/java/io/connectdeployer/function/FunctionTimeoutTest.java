@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.connectdeployer.function.ConnectFaultsTest.OUTCOME_UNKNOWN;
 import static io.connectdeployer.function.ConnectFaultsTest.logLine;
 import static io.connectdeployer.function.ConnectFaultsTest.loggedMillis;
 import static io.connectdeployer.function.ConnectFaultsTest.millisSince;
@@ -58,7 +59,6 @@ import io.restassured.response.ValidatableResponse;
 class FunctionTimeoutTest {
 
     private static final String OUT_OF_TIME = "io.connectdeployer.deadline.DeadlineExceededException";
-    private static final String OUTCOME_UNKNOWN = "io.connectdeployer.connect.ConnectOutcomeUnknownException";
     /** Longer than the function may run: the party never answers as far as the function can tell. */
     private static final int NEVER_MS = 10_000;
     private static final String INVOCATION = "of the invocation's 3s (FUNCTION_TIMEOUT 5s less a 2s safety margin)";

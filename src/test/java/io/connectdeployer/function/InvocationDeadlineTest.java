@@ -1,34 +1,24 @@
 package io.connectdeployer.function;
 
+import static io.connectdeployer.function.InMemoryRunners.BUDGET;
+import static io.connectdeployer.function.InMemoryRunners.KEY;
+import static io.connectdeployer.function.InMemoryRunners.MAPPER;
+import static io.connectdeployer.function.InMemoryRunners.keyed;
 import static io.connectdeployer.testing.FakeConnectClient.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.connectdeployer.config.DeploySettings;
-import io.connectdeployer.connect.ConnectBodies;
-import io.connectdeployer.connect.ConnectDeployer;
 import io.connectdeployer.connect.ConnectDialect;
-import io.connectdeployer.connect.RetryPolicy;
-import io.connectdeployer.deploy.DefaultTemplates;
-import io.connectdeployer.deploy.DeployDefaults;
 import io.connectdeployer.error.DeployerException;
 import io.connectdeployer.function.DeployResult.Deployment;
 import io.connectdeployer.function.DeployResult.Status;
-import io.connectdeployer.route.Routes;
 import io.connectdeployer.secrets.CachedTokenProvider;
 import io.connectdeployer.secrets.TokenProvider;
 import io.connectdeployer.testing.Events;
@@ -51,15 +41,6 @@ import io.connectdeployer.trigger.Triggers;
  * memory and take their time on the test's clock, as a party that never answers takes all a call is given.
  */
 class InvocationDeadlineTest {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
-    private static final DeployDefaults DEFAULTS = new DeployDefaults("Demo", List.of(), List.of(), "f-1", null, Map.of(), null, false);
-    /** CONNECT_MAX_ATTEMPTS 5, base delay 500 ms, cap 8 s; connect 3 s + read 10 s per attempt. */
-    private static final RetryPolicy MODULE_DEFAULTS = new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(8),
-            Duration.ofSeconds(13));
-    private static final Duration BUDGET = Duration.ofSeconds(25);
-    private static final String KEY = "connect-deployer/direct:ci-run-812";
 
     private final FakeNanoClock clock = new FakeNanoClock();
     private final long started = clock.getAsLong();
@@ -148,20 +129,8 @@ class InvocationDeadlineTest {
     }
 
     private DeployRunner runner(TokenProvider tokens) {
-        DeploySettings settings = new DeploySettings(URI.create("https://connect.example.com"), ConnectDialect.DEPLOY_UPDATE,
-                DEFAULTS, DefaultTemplates.none(), S3KeyPattern.compile(S3KeyPattern.DEFAULT), GitHubTime.DEFAULT_POLICY,
-                TestDeadlines.ROOMY, "connect-deployer");
-        ConnectDeployer deployer = new ConnectDeployer(connect, tokens, MODULE_DEFAULTS, new RecordingSleeper(clock), clock,
-                () -> 0.5, new ConnectBodies(MAPPER), Reconcilers.deployUpdate(connect));
-        Deduplicator dedupe = new Deduplicator(Optional.of(store), Duration.ofSeconds(90), Duration.ofHours(72), false,
-                Clock.fixed(NOW, ZoneOffset.UTC), MAPPER);
-        return new DeployRunner(settings, deployer, dedupe, Routes.NONE);
-    }
-
-    /** A direct event with an idempotency key, so its deployment is claimed. */
-    private static Batch keyed() {
-        var event = Events.parse("{\"app\":{\"name\":\"gateway\",\"version\":\"v1\"},\"idempotency_key\":\"ci-run-812\"}");
-        return Triggers.batch(EventShape.DEPLOY_EVENT, event, null, GitHubTime.DEFAULT_POLICY);
+        return InMemoryRunners.runner(ConnectDialect.DEPLOY_UPDATE, S3KeyPattern.compile(S3KeyPattern.DEFAULT), connect, tokens,
+                new RecordingSleeper(clock), clock, Reconcilers.deployUpdate(connect), store);
     }
 
     private Duration elapsed() {

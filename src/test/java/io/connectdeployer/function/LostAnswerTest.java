@@ -1,32 +1,24 @@
 package io.connectdeployer.function;
 
+import static io.connectdeployer.function.InMemoryRunners.BUDGET;
+import static io.connectdeployer.function.InMemoryRunners.KEY;
+import static io.connectdeployer.function.InMemoryRunners.MAPPER;
+import static io.connectdeployer.function.InMemoryRunners.keyed;
+import static io.connectdeployer.function.InMemoryRunners.runner;
 import static io.connectdeployer.testing.FakeConnectClient.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.connectdeployer.route.Routes;
-import io.connectdeployer.config.DeploySettings;
 import io.connectdeployer.connect.ConnectBodies;
-import io.connectdeployer.connect.ConnectDeployer;
 import io.connectdeployer.connect.ConnectDialect;
 import io.connectdeployer.connect.Reconciler;
-import io.connectdeployer.connect.RetryPolicy;
-import io.connectdeployer.deploy.DefaultTemplates;
-import io.connectdeployer.deploy.DeployDefaults;
 import io.connectdeployer.function.DeployResult.Deployment;
 import io.connectdeployer.function.DeployResult.Status;
 import io.connectdeployer.testing.Events;
@@ -48,14 +40,7 @@ import io.connectdeployer.trigger.Triggers;
  */
 class LostAnswerTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
-    private static final DeployDefaults DEFAULTS = new DeployDefaults("Demo", List.of(), List.of(), "f-1", null, Map.of(), null, false);
-    private static final RetryPolicy MODULE_DEFAULTS = new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(8),
-            Duration.ofSeconds(13));
-    private static final Duration BUDGET = Duration.ofSeconds(25);
     private static final Duration SETTLE = Duration.ofSeconds(2);
-    private static final String KEY = "connect-deployer/direct:ci-run-812";
     /** The marker of {@link #KEY}: see DeploymentMarkerTest. */
     private static final String MARKER = "[cd:59bac6e0af95]";
     private static final String RESET = "no answer from http://connect: SocketException (Connection reset)";
@@ -175,6 +160,24 @@ class LostAnswerTest {
     }
 
     @Test
+    void should_be_uncertain_not_absent_when_the_list_call_gets_no_answer() {
+        // given
+        connect.failsToAnswer(RESET).answers(reply(201, "{}"));
+        connect.listFailsToAnswer("no answer from http://connect: ReadTimeoutException");
+
+        // when
+        DeployRunner.Run run = run(ConnectDialect.DEPLOYMENTS, keyed());
+
+        // then
+        Deployment deployment = run.result().deployments().get(0);
+        assertEquals(Status.UNCERTAIN, deployment.status());
+        assertTrue(deployment.error().message().contains(", and looking it up failed: no answer from http://connect: "
+                + "ReadTimeoutException."), deployment.error().message());
+        assertEquals(1, connect.calls());
+        assertTrue(store.uncertain(KEY));
+    }
+
+    @Test
     void should_be_uncertain_when_a_full_page_gives_no_token_for_the_next() {
         // given
         connect.failsToAnswer(RESET).answers(reply(201, "{}"));
@@ -241,19 +244,8 @@ class LostAnswerTest {
     }
 
     private DeployRunner.Run run(ConnectDialect dialect, Batch batch) {
-        DeploySettings settings = new DeploySettings(URI.create("https://connect.example.com"), dialect, DEFAULTS,
-                DefaultTemplates.none(), null, GitHubTime.DEFAULT_POLICY, TestDeadlines.ROOMY, "connect-deployer");
-        ConnectBodies bodies = new ConnectBodies(MAPPER);
-        ConnectDeployer deployer = new ConnectDeployer(connect, new FakeTokenProvider("token-1"), MODULE_DEFAULTS, sleeper,
-                clock, () -> 0.5, bodies, new Reconciler(connect, bodies, dialect, SETTLE, Duration.ofSeconds(13), sleeper));
-        Deduplicator dedupe = new Deduplicator(Optional.of(store), Duration.ofSeconds(90), Duration.ofHours(72), false,
-                Clock.fixed(NOW, ZoneOffset.UTC), MAPPER);
-        return new DeployRunner(settings, deployer, dedupe, Routes.NONE).run(batch, TestDeadlines.after(BUDGET, clock));
-    }
-
-    /** A direct event with an idempotency key, so its deployment is claimed and marked. */
-    private static Batch keyed() {
-        var event = Events.parse("{\"app\":{\"name\":\"gateway\",\"version\":\"v1\"},\"idempotency_key\":\"ci-run-812\"}");
-        return Triggers.batch(EventShape.DEPLOY_EVENT, event, null, GitHubTime.DEFAULT_POLICY);
+        Reconciler reconciler = new Reconciler(connect, new ConnectBodies(MAPPER), dialect, SETTLE, Duration.ofSeconds(13), sleeper);
+        return runner(dialect, null, connect, new FakeTokenProvider("token-1"), sleeper, clock, reconciler, store)
+                .run(batch, TestDeadlines.after(BUDGET, clock));
     }
 }
